@@ -6,3 +6,4 @@ export { ExitCode, UsageError, InternalError, IntegrityError } from './errors.ts
 export { parseCommitSha, parseDigest, digestOf, digestHex } from './ids.ts';
 export type { CommitSha, Digest } from './ids.ts';
 export { canonicalJson } from './canonical-json.ts';
+export { closestMatch } from './suggest.ts';
