@@ -19,12 +19,11 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 /** The caller asked for something that cannot be done as asked (bad flag, missing file, unknown commit). */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
-  constructor(
-    message: string,
-    readonly hint?: string,
-    options?: { cause?: unknown },
-  ) {
+  readonly hint: string | undefined;
+
+  constructor(message: string, hint?: string, options?: { cause?: unknown }) {
     super(message, options);
+    this.hint = hint;
   }
 }
 

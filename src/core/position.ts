@@ -12,7 +12,10 @@ export interface Position {
 export class LineIndex {
   readonly #starts: number[];
 
-  constructor(readonly text: string) {
+  readonly text: string;
+
+  constructor(text: string) {
+    this.text = text;
     const starts = [0];
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
     this.#starts = starts;

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+import { renderUsage, runCommand, showUsage, defineCommand, type CommandDef } from 'citty';
+import { ExitCode, InternalError, UsageError } from '../core/index.ts';
+import { buildCommand } from './commands/build.ts';
+import { checkCommand } from './commands/check.ts';
+import { diffCommand } from './commands/diff.ts';
+import { storeCommand } from './commands/store.ts';
+import { demoCommand } from './commands/demo.ts';
+import { typesCommand } from './commands/types.ts';
+import { VERSION } from '../version.ts';
+
+const main = defineCommand({
+  meta: { name: 'actuate', version: VERSION, description: 'Auth0-style Actions from a git repository' },
+  subCommands: { check: checkCommand, build: buildCommand, diff: diffCommand, store: storeCommand, types: typesCommand, demo: demoCommand },
+});
+
+/**
+ * The only place that exits the process: maps a command's returned exit code, usage errors (2) and
+ * internal errors (3) to the process exit status.
+ */
+async function run(argv: string[]): Promise<number> {
+  try {
+    if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') {
+      await showUsage(main as CommandDef);
+      return argv.length === 0 ? ExitCode.Usage : ExitCode.Ok;
+    }
+    if (argv[0] === '--version' || argv[0] === '-v') {
+      process.stdout.write(`${VERSION}\n`);
+      return ExitCode.Ok;
+    }
+    const sub = (main.subCommands as Record<string, CommandDef>)[argv[0]!];
+    if (!sub) throw new UsageError(`unknown command "${argv[0]}"`, 'Run `actuate --help` for the list of commands.');
+    if (argv.includes('--help') || argv.includes('-h')) {
+      process.stdout.write((await renderUsage(sub, main as CommandDef)) + '\n');
+      return ExitCode.Ok;
+    }
+    const { result } = await runCommand(sub, { rawArgs: argv.slice(1) });
+    return typeof result === 'number' ? result : ExitCode.Ok;
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof Error && error.name === 'CLIError')) {
+      process.stderr.write(`error: ${(error as Error).message}\n`);
+      if (error instanceof UsageError && error.hint) process.stderr.write(`hint: ${error.hint}\n`);
+      return ExitCode.Usage;
+    }
+    const e = error instanceof Error ? error : new InternalError(String(error));
+    process.stderr.write(`internal error: ${e.stack ?? e.message}\nThis is a bug in Actuate; please report it with the command you ran.\n`);
+    return ExitCode.Internal;
+  }
+}
+
+process.exitCode = await run(process.argv.slice(2));

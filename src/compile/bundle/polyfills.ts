@@ -1,0 +1,132 @@
+/**
+ * The compatibility layer: what each provided built-in is made of inside a bundle.
+ *
+ * Each built-in is a CommonJS module whose `module.exports` is what `require('x')` returns in
+ * Node.js, so both `require('events')` (a constructor) and `import { EventEmitter } from 'events'`
+ * work. Choices, measured with esbuild (minified bytes, see sandbox-compat.md for the traps):
+ * - `buffer@6`, `events@3`, `string_decoder@1`, `punycode@2`: the classic CommonJS polyfills,
+ *   complete and small (buffer 28 kB, events 6 kB).
+ * - `util@0.12`: complete (`inherits`, `inspect`, `format`, `promisify`, `callbackify`, `types`),
+ *   33 kB; unenv's util is 7 kB but its `inspect` is `JSON.stringify` and `callbackify` throws.
+ * - unenv v2 for `url` (25 kB, Node's own legacy parser; the `url` package drags in `qs`, 65 kB),
+ *   `querystring`, `path` (pathe) and `assert` (9 kB; its deep-equality is a JSON comparison, where
+ *   the `assert` package costs 69 kB). unenv modules are ES modules with a default export, so
+ *   small wrappers turn them into the CommonJS shape above (the v2 interop trap).
+ * - `process`: a minimal shim; `crypto`: the host-backed object the runtime defines.
+ */
+import { createRequire } from 'node:module';
+
+const requireFromHere = createRequire(import.meta.url);
+
+/** Prefix of specifiers, used only inside the layer's own modules, that name a polyfill package file. */
+export const POLYFILL_PREFIX = 'actuate-polyfill:';
+
+/** Absolute path of a polyfill package file, resolved from Actuate's own dependencies. */
+export function resolvePolyfill(specifier: string): string {
+  return requireFromHere.resolve(specifier);
+}
+
+const unenvDefault = (name: string) => `module.exports = require("${POLYFILL_PREFIX}unenv/node/${name}").default;\n`;
+
+/**
+ * One provided built-in: either a polyfill package file used as is, or a small virtual
+ * CommonJS module.
+ */
+export type BuiltinSource = { readonly file: string } | { readonly code: string };
+
+const PROCESS_SHIM = `var noop = function () {};
+var start = Date.now();
+function nextTick(fn) {
+  var args = Array.prototype.slice.call(arguments, 1);
+  var run = function () { fn.apply(undefined, args); };
+  if (typeof queueMicrotask === "function") queueMicrotask(run); else Promise.resolve().then(run);
+}
+function hrtime(previous) {
+  var ms = Date.now() - start, s = Math.floor(ms / 1000), ns = (ms % 1000) * 1e6;
+  if (previous) { s -= previous[0]; ns -= previous[1]; if (ns < 0) { s -= 1; ns += 1e9; } }
+  return [s, ns];
+}
+hrtime.bigint = function () { return BigInt(Date.now() - start) * 1000000n; };
+module.exports = {
+  title: "actuate", browser: true, env: {}, argv: [], execArgv: [], version: "", versions: {},
+  platform: "browser", release: { name: "actuate" }, pid: 1, ppid: 0, exitCode: undefined,
+  nextTick: nextTick, hrtime: hrtime, cwd: function () { return "/"; }, umask: function () { return 0; },
+  uptime: function () { return (Date.now() - start) / 1000; },
+  chdir: function () { throw new Error("process.chdir() is not available in an action"); },
+  exit: function () { throw new Error("process.exit() is not available in an action"); },
+  abort: function () { throw new Error("process.abort() is not available in an action"); },
+  binding: function (name) { throw new Error("process.binding(" + name + ") is not available in an action"); },
+  emitWarning: noop, on: noop, once: noop, off: noop, addListener: noop, removeListener: noop,
+  removeAllListeners: noop, prependListener: noop, prependOnceListener: noop, emit: function () { return false; },
+  listeners: function () { return []; }, listenerCount: function () { return 0; }
+};
+`;
+
+const CRYPTO_HOST = `var builtins = globalThis.__actuate_builtins;
+if (!builtins || !builtins.crypto) throw new Error("node:crypto is provided by the Actuate runtime, which is not present (globalThis.__actuate_builtins.crypto is missing)");
+module.exports = builtins.crypto;
+`;
+
+const TIMERS = `var g = globalThis;
+exports.setTimeout = function () { return g.setTimeout.apply(g, arguments); };
+exports.clearTimeout = function (id) { return g.clearTimeout(id); };
+exports.setInterval = function () { return g.setInterval.apply(g, arguments); };
+exports.clearInterval = function (id) { return g.clearInterval(id); };
+exports.setImmediate = function (fn) {
+  var args = Array.prototype.slice.call(arguments, 1);
+  return g.setTimeout(function () { fn.apply(undefined, args); }, 0);
+};
+exports.clearImmediate = function (id) { return g.clearTimeout(id); };
+`;
+
+const TIMERS_PROMISES = `var g = globalThis;
+exports.setTimeout = function (ms, value) { return new Promise(function (resolve) { g.setTimeout(function () { resolve(value); }, ms); }); };
+exports.setImmediate = function (value) { return exports.setTimeout(0, value); };
+`;
+
+/** What each entry of `SANDBOX_BUILTINS` is made of. */
+export const BUILTIN_SOURCES: Readonly<Record<string, BuiltinSource>> = {
+  assert: { code: unenvDefault('assert') },
+  'assert/strict': { code: unenvDefault('assert/strict') },
+  buffer: { file: 'buffer/' },
+  console: { code: 'module.exports = globalThis.console;\n' },
+  crypto: { code: CRYPTO_HOST },
+  events: { file: 'events/' },
+  path: { code: unenvDefault('path') },
+  'path/posix': { code: 'module.exports = require("path").posix;\n' },
+  process: { code: PROCESS_SHIM },
+  punycode: { file: 'punycode/' },
+  querystring: { code: unenvDefault('querystring') },
+  string_decoder: { file: 'string_decoder/' },
+  sys: { code: 'module.exports = require("util");\n' },
+  timers: { code: TIMERS },
+  'timers/promises': { code: TIMERS_PROMISES },
+  url: {
+    // unenv's url.parse() warns once (DEP0169) through console.warn; Node.js 20 and 22 stay silent,
+    // and a warning in every fresh context would only be noise in action logs. Spend it here, muted.
+    code: `var url = require("${POLYFILL_PREFIX}unenv/node/url").default;
+var g = globalThis, hadConsole = "console" in g, saved = g.console;
+g.console = { warn: function () {} };
+try { url.parse(""); } finally { if (hadConsole) g.console = saved; else delete g.console; }
+module.exports = url;
+`,
+  },
+  util: {
+    code: `var util = require("${POLYFILL_PREFIX}util/");
+if (!util.TextEncoder) util.TextEncoder = globalThis.TextEncoder;
+if (!util.TextDecoder) util.TextDecoder = globalThis.TextDecoder;
+module.exports = util;
+`,
+  },
+  'util/types': { code: 'module.exports = require("util").types;\n' },
+};
+
+/**
+ * Globals that Node.js code uses without importing, and the module that provides each. They are
+ * added only to bundles whose code references them (see bundle-action.ts). `global` needs no
+ * module: it is defined as `globalThis`.
+ */
+export const INJECTED_GLOBALS: Readonly<Record<string, string>> = {
+  Buffer: 'import { Buffer } from "buffer";\nexport { Buffer };\n',
+  process: 'import process from "process";\nexport { process };\n',
+};

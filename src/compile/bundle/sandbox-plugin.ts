@@ -1,0 +1,189 @@
+/**
+ * The esbuild plugin that decides where every import of an action comes from:
+ * - relative imports in the repository: from the commit's files in memory (never the disk);
+ * - bare imports in the repository: declared npm packages from the dependency install, else a
+ *   Node.js built-in, else `E_UNDECLARED_PACKAGE` at the import;
+ * - imports inside npm packages: esbuild's own resolution (browser fields included), kept inside
+ *   the install so nothing on the host leaks in;
+ * - built-ins: the compatibility layer, or `E_UNSUPPORTED_BUILTIN`.
+ *
+ * Paths are arranged so the bundle names nothing machine-specific: repository files sit at
+ * `<root>/<repo path>` with `root` the dependency install (whose packages are at
+ * `<root>/node_modules`), and the layer lives in its own namespace.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { OnResolveArgs, OnResolveResult, Plugin, PluginBuild } from 'esbuild';
+import { InternalError } from '../../core/index.ts';
+import { SANDBOX_BUILTINS, builtinName } from './builtins.ts';
+import type { ImportGraph } from './import-graph.ts';
+import { layerFileName, layerFilePath } from './layer-files.ts';
+import { BUILTIN_SOURCES, INJECTED_GLOBALS, POLYFILL_PREFIX, resolvePolyfill } from './polyfills.ts';
+import { isRelativeSpecifier, loaderFor, packageName, resolveRepoImport } from './repo-files.ts';
+
+/** Namespace of the compatibility layer's modules (shown as `actuate-builtin:...` in source maps). */
+export const BUILTIN_NAMESPACE = 'actuate-builtin';
+/** Prefix of the `inject` entries that provide free globals such as `Buffer`. */
+export const INJECT_PREFIX = 'actuate-inject:';
+
+/** Extra facts attached to an error so it can be turned into a precise diagnostic afterwards. */
+export interface ProblemDetail {
+  readonly code: string;
+  readonly hint?: string;
+  /** For `E_UNSUPPORTED_BUILTIN`: the built-in, the specifier as written and its importer. */
+  readonly builtin?: string;
+  readonly specifier?: string;
+  readonly importer?: string;
+}
+
+export interface SandboxPluginOptions {
+  /** Absolute root: the dependency install dir, or a placeholder when there is none. */
+  readonly root: string;
+  readonly files: ReadonlyMap<string, string>;
+  /** Package names declared in action.json. */
+  readonly declared: ReadonlySet<string>;
+  /** Repo path of action.json, for messages. */
+  readonly metaFile: string;
+  /** Records every import edge, for error chains. */
+  readonly graph: ImportGraph;
+}
+
+/** Marks resolutions the plugin asks esbuild for itself, so it does not handle them again. */
+const INNER = { actuateInner: true };
+
+/** Creates the plugin for one bundle. */
+export function sandboxPlugin(options: SandboxPluginOptions): Plugin {
+  return { name: 'actuate-sandbox', setup: (build) => setup(build, options) };
+}
+
+function setup(build: PluginBuild, o: SandboxPluginOptions): void {
+  const { root, files, declared, metaFile, graph } = o;
+  const repoPath = (abs: string) => (abs.startsWith(`${root}/`) ? abs.slice(root.length + 1) : undefined);
+  const inInstall = (abs: string) => repoPath(abs)?.startsWith('node_modules/') === true;
+  const display = (r: { path: string; namespace?: string }) =>
+    r.namespace === BUILTIN_NAMESPACE ? `${BUILTIN_NAMESPACE}:${r.path}` : (repoPath(r.path) ?? r.path);
+  const innerResolve = (args: OnResolveArgs, resolveDir: string) =>
+    build.resolve(args.path, { kind: args.kind, resolveDir, importer: args.importer, pluginData: INNER });
+
+  const layerFile = (abs: string): OnResolveResult => ({ namespace: BUILTIN_NAMESPACE, path: layerFileName(abs) });
+
+  const builtin = (from: string, spec: string, name: string): OnResolveResult => {
+    if (!SANDBOX_BUILTINS.has(name)) {
+      graph.add(from, spec, spec);
+      return problem({ code: 'E_UNSUPPORTED_BUILTIN', builtin: name, specifier: spec, importer: from }, `"${spec}" is not available in the sandbox`);
+    }
+    const source = BUILTIN_SOURCES[name];
+    if (!source) throw new InternalError(`no compatibility module for built-in ${name}`);
+    const result = 'file' in source ? layerFile(resolvePolyfill(source.file)) : { namespace: BUILTIN_NAMESPACE, path: `node/${name}` };
+    graph.add(from, display({ path: result.path!, namespace: BUILTIN_NAMESPACE }), spec);
+    return result;
+  };
+
+  const fromRepo = async (args: OnResolveArgs, from: string): Promise<OnResolveResult | undefined> => {
+    const spec = args.path;
+    if (isRelativeSpecifier(spec) || spec.startsWith('/')) {
+      const target = spec.startsWith('/') ? undefined : resolveRepoImport(files, from, spec);
+      if (target === undefined || target.startsWith('node_modules/')) {
+        return problem(
+          { code: 'E_IMPORT_NOT_FOUND', hint: 'Imports resolve among the committed files of the repository, relative to the importing file (node_modules/ in the repository is ignored).' },
+          `cannot find "${spec}" imported by ${from}`,
+        );
+      }
+      graph.add(from, target, spec);
+      return { path: `${root}/${target}` };
+    }
+    const pkg = spec.startsWith('node:') ? undefined : packageName(spec);
+    if (pkg !== undefined && declared.has(pkg)) {
+      const r = await innerResolve(args, root);
+      if (r.errors.length > 0 || (r.namespace === 'file' && !inInstall(r.path))) {
+        const why = r.errors[0]?.text ?? 'it resolved outside the dependency install';
+        return problem({ code: 'E_IMPORT_NOT_FOUND', hint: `Check the import path against the files and "exports" of ${pkg}.` }, `cannot resolve "${spec}" from the installed package ${pkg}: ${why}`);
+      }
+      graph.add(from, display(r), spec);
+      return undefined;
+    }
+    const name = builtinName(spec);
+    if (name !== undefined) return builtin(from, spec, name);
+    return problem(
+      { code: 'E_UNDECLARED_PACKAGE', hint: `Add "dependencies": { "${pkg}": "<exact version>" } to ${metaFile}.` },
+      `"${pkg}" is imported by ${from} but not declared in ${metaFile}`,
+    );
+  };
+
+  const fromPackage = async (args: OnResolveArgs, from: string): Promise<OnResolveResult | undefined> => {
+    const spec = args.path;
+    const name = isRelativeSpecifier(spec) || spec.startsWith('/') ? undefined : builtinName(spec);
+    const r = await innerResolve(args, args.resolveDir);
+    const found = r.errors.length === 0 && (r.namespace !== 'file' || inInstall(r.path));
+    if (name !== undefined) {
+      // A "browser" field mapping (to false or a file) or an installed package of that name wins, as in browser bundlers.
+      if (!spec.startsWith('node:') && found) {
+        if (r.namespace === 'file') graph.add(from, display(r), spec);
+        return undefined;
+      }
+      return builtin(from, spec, name);
+    }
+    if (r.errors.length > 0) return undefined; // esbuild reports it (or keeps a require() guarded by try/catch)
+    if (!found) {
+      return problem(
+        { code: 'E_IMPORT_NOT_FOUND', hint: 'A package needs another package that is not installed; declare it in dependencies if it is an optional peer.' },
+        `cannot resolve "${spec}" imported by ${from}: it is not in the dependency install`,
+      );
+    }
+    if (r.namespace === 'file') graph.add(from, display(r), spec);
+    return undefined;
+  };
+
+  const fromLayer = async (args: OnResolveArgs, from: string): Promise<OnResolveResult> => {
+    const spec = args.path;
+    if (spec.startsWith(POLYFILL_PREFIX)) return layerFile(resolvePolyfill(spec.slice(POLYFILL_PREFIX.length)));
+    const name = isRelativeSpecifier(spec) ? undefined : builtinName(spec);
+    if (name !== undefined) return builtin(from, spec, name);
+    const r = await innerResolve(args, args.resolveDir);
+    if (r.errors.length > 0) throw new InternalError(`compatibility layer: cannot resolve ${spec} from ${from}: ${r.errors[0]!.text}`);
+    // Disabled by a "browser" field (false): an empty module.
+    if (r.namespace !== 'file' || !existsSync(r.path)) return { namespace: BUILTIN_NAMESPACE, path: 'empty' };
+    return layerFile(r.path);
+  };
+
+  build.onResolve({ filter: /.*/ }, async (args) => {
+    if (args.pluginData === INNER) return undefined;
+    if (args.kind === 'entry-point') {
+      if (args.path.startsWith(INJECT_PREFIX)) return { namespace: BUILTIN_NAMESPACE, path: `inject/${args.path.slice(INJECT_PREFIX.length)}` };
+      return { path: `${root}/${args.path}` };
+    }
+    if (args.namespace === BUILTIN_NAMESPACE) return fromLayer(args, `${BUILTIN_NAMESPACE}:${repoPath(args.importer) ?? args.importer}`);
+    const from = repoPath(args.importer);
+    if (args.namespace !== 'file' || from === undefined) throw new InternalError(`unexpected importer ${args.namespace}:${args.importer}`);
+    return from.startsWith('node_modules/') ? fromPackage(args, from) : fromRepo(args, from);
+  });
+
+  build.onLoad({ filter: /.*/, namespace: 'file' }, (args) => {
+    const rel = repoPath(args.path);
+    if (rel === undefined || rel.startsWith('node_modules/')) return undefined;
+    const contents = files.get(rel);
+    if (contents === undefined) throw new InternalError(`bundle: ${rel} was resolved but is not in the commit`);
+    const loader = loaderFor(rel);
+    if (!loader) return problem({ code: 'E_UNSUPPORTED_FILE', hint: 'Import .ts, .js, .mjs, .cjs, .json or .txt files.' }, `cannot bundle ${rel}: unsupported file type`);
+    // resolveDir is the root so esbuild finds declared packages in <root>/node_modules; relative imports are ours.
+    return { contents, loader, resolveDir: root };
+  });
+
+  build.onLoad({ filter: /.*/, namespace: BUILTIN_NAMESPACE }, async (args) => {
+    const p = args.path;
+    if (p === 'empty') return { contents: '', loader: 'js' };
+    if (p.startsWith('inject/')) return { contents: INJECTED_GLOBALS[p.slice('inject/'.length)] ?? '', loader: 'js' };
+    if (p.startsWith('node/')) {
+      const source = BUILTIN_SOURCES[p.slice('node/'.length)];
+      if (!source || !('code' in source)) throw new InternalError(`no compatibility module ${p}`);
+      return { contents: source.code, loader: 'js' };
+    }
+    const file = layerFilePath(p);
+    return { contents: await readFile(file, 'utf8'), loader: loaderFor(file) ?? 'js', resolveDir: path.dirname(file) };
+  });
+}
+
+function problem(detail: ProblemDetail, text: string): OnResolveResult {
+  return { errors: [{ text, detail }] };
+}

@@ -1,0 +1,10 @@
+export { checkProject } from './check-project.ts';
+export type { CheckResult } from './check-project.ts';
+export { loadProject, ENTRY_NAMES } from './load-project.ts';
+export type { Project, ProjectAction, ProjectFlow, ResolvedConfig, FlowEntry } from './project.ts';
+export { ActuateConfigSchema, ActionMetaSchema, FlowSchema, DEFAULT_LIMITS } from './schemas/index.ts';
+export type { ActuateConfig, ActionMeta, Flow, Limits } from './schemas/index.ts';
+export { SANDBOX_BUILTINS } from './builtins.ts';
+export { compileCommit } from './compile-commit.ts';
+export type { CompileOptions, CompileResult, BuiltAction } from './compile-commit.ts';
+export { TOOLCHAIN, SCHEMA_VERSION } from './toolchain.ts';

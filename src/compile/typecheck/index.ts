@@ -1,0 +1,3 @@
+export { typecheckProject, actionGraphs } from './typecheck.ts';
+export type { TypecheckOptions, ActionGraph } from './typecheck.ts';
+export type { ImportRules } from './check-imports.ts';
