@@ -26,3 +26,6 @@ export type { ManifestReference } from './references.ts';
 export { writeManifest, readManifest, readManifestByDigest } from './manifest-store.ts';
 export type { LoadedManifest } from './manifest-store.ts';
 export { manifestJsonSchemaText } from './json-schema.ts';
+export { planChanges, summarizeTrigger } from './plan.ts';
+export type { Plan, PlanSide, TriggerPlan, ActionChange } from './plan.ts';
+export { renderPlanText, renderPlanMarkdown, planHeadline, PLAN_MARKER } from './plan-render.ts';
