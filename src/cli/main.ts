@@ -28,13 +28,22 @@ async function run(argv: string[]): Promise<number> {
       process.stdout.write(`${VERSION}\n`);
       return ExitCode.Ok;
     }
-    const sub = (main.subCommands as Record<string, CommandDef>)[argv[0]!];
-    if (!sub) throw new UsageError(`unknown command "${argv[0]}"`, 'Run `actuate --help` for the list of commands.');
+    // Resolve nested commands (`store verify`) here, so the leaf's returned exit code is ours.
+    let sub: CommandDef | undefined = main as CommandDef;
+    let depth = 0;
+    while (sub?.subCommands && depth < argv.length) {
+      const subs = sub.subCommands as Record<string, CommandDef>;
+      const next: CommandDef | undefined = subs[argv[depth]!];
+      if (!next) throw new UsageError(`unknown command "${argv.slice(0, depth + 1).join(' ')}"`, `Available: ${Object.keys(subs).join(', ')}. Run \`actuate --help\`.`);
+      sub = next;
+      depth++;
+    }
+    if (!sub || sub.subCommands) throw new UsageError(`"${argv.slice(0, depth).join(' ')}" needs a subcommand`, 'Run `actuate --help`.');
     if (argv.includes('--help') || argv.includes('-h')) {
       process.stdout.write((await renderUsage(sub, main as CommandDef)) + '\n');
       return ExitCode.Ok;
     }
-    const { result } = await runCommand(sub, { rawArgs: argv.slice(1) });
+    const { result } = await runCommand(sub, { rawArgs: argv.slice(depth) });
     return typeof result === 'number' ? result : ExitCode.Ok;
   } catch (error) {
     if (error instanceof UsageError || (error instanceof Error && error.name === 'CLIError')) {
