@@ -19,7 +19,8 @@ describe('actuate check', () => {
       ...action('ts-esm', { trigger: 'post-login', version: 'v3' }, `export const onExecutePostLogin = async (event, api) => {\n  const roles: string[] = event.authorization?.roles ?? [];\n  api.idToken.setCustomClaim('https://x/roles', roles);\n};\n`, 'index.ts'),
       ...action('js-fn', { trigger: 'credentials-exchange' }, `async function onExecuteCredentialsExchange(event, api) {\n  if (event.client.client_id === 'bad') api.access.deny('invalid_scope', 'blocked');\n}\nmodule.exports = { onExecuteCredentialsExchange };\n`),
       ...action('ts-decl', { trigger: 'pre-user-registration' }, `export async function onExecutePreUserRegistration(event, api) {\n  api.user.setUserMetadata('plan', 'free');\n}\n`, 'index.ts'),
-      ...flow('post-login', ['js-cjs', 'ts-esm']),
+      ...action('ts-cjs', { trigger: 'post-login' }, `const crypto = require('crypto');\nexports.onExecutePostLogin = async (event, api) => {\n  api.idToken.setCustomClaim('h', crypto.createHash('sha256').update(event.user.user_id).digest('hex'));\n};\n`, 'index.ts'),
+      ...flow('post-login', ['js-cjs', 'ts-esm', 'ts-cjs']),
       ...flow('credentials-exchange', ['js-fn']),
       ...flow('pre-user-registration', ['ts-decl']),
     });

@@ -1,7 +1,11 @@
-/**
- * Node.js built-ins an action may import: the sandbox provides them (crypto host-backed, the rest as
- * pure-JS polyfills bundled in). Anything else from Node is a check and build error.
- */
-export const SANDBOX_BUILTINS: ReadonlySet<string> = new Set([
-  'assert', 'buffer', 'crypto', 'events', 'path', 'punycode', 'querystring', 'string_decoder', 'url', 'util',
-]);
+import { SANDBOX_BUILTINS, builtinName, unsupportedBuiltinHint } from './bundle/index.ts';
+import type { ImportRules } from './typecheck/index.ts';
+
+export { SANDBOX_BUILTINS };
+
+/** The import rules of the sandbox, shared by the type-checker and the bundler (one list of built-ins). */
+export const SANDBOX_IMPORT_RULES: ImportRules = {
+  supportedBuiltins: SANDBOX_BUILTINS,
+  builtinName,
+  unsupportedHint: unsupportedBuiltinHint,
+};

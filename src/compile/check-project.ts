@@ -1,6 +1,6 @@
 import { sortDiagnostics, type Diagnostic } from '../core/index.ts';
 import type { RepoSnapshot } from '../repo/index.ts';
-import { SANDBOX_BUILTINS } from './builtins.ts';
+import { SANDBOX_IMPORT_RULES } from './builtins.ts';
 import { loadProject } from './load-project.ts';
 import type { Project } from './project.ts';
 import { typecheckProject } from './typecheck/index.ts';
@@ -17,6 +17,6 @@ export interface CheckResult {
  */
 export function checkProject(snapshot: RepoSnapshot): CheckResult {
   const { project, diagnostics } = loadProject(snapshot);
-  diagnostics.push(...typecheckProject(project, { imports: { supportedBuiltins: SANDBOX_BUILTINS } }));
+  diagnostics.push(...typecheckProject(project, { imports: SANDBOX_IMPORT_RULES }));
   return { project, diagnostics: sortDiagnostics(diagnostics) };
 }

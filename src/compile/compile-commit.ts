@@ -4,7 +4,8 @@ import type { RepoSnapshot } from '../repo/index.ts';
 import type { Store } from '../store/index.ts';
 import { triggerKey } from '../triggers/index.ts';
 import { BuildCache, type CachedAction } from './build-cache.ts';
-import { bundleAction, installDependencies, SANDBOX_BUILTINS } from './bundle/index.ts';
+import { bundleAction, bundlerFingerprint, installDependencies } from './bundle/index.ts';
+import { SANDBOX_IMPORT_RULES } from './builtins.ts';
 import { loadProject } from './load-project.ts';
 import type { Project, ProjectAction } from './project.ts';
 import { TOOLCHAIN } from './toolchain.ts';
@@ -42,17 +43,18 @@ export async function compileCommit(options: CompileOptions): Promise<CompileRes
   const { snapshot, store } = options;
   const cache = new BuildCache(options.cacheDir);
   const { project, diagnostics } = loadProject(snapshot);
-  const graphs = actionGraphs(project, { supportedBuiltins: SANDBOX_BUILTINS });
+  const graphs = actionGraphs(project, SANDBOX_IMPORT_RULES);
+  const fingerprint = await bundlerFingerprint();
   const keys = new Map<string, Digest>();
   const cached = new Map<string, CachedAction>();
   for (const action of project.actions.values()) {
-    const key = inputKey(project, action, graphs.get(action.name)!, options.registry);
+    const key = inputKey(project, action, graphs.get(action.name)!, options.registry, fingerprint);
     keys.set(action.name, key);
     const hit = await cache.get(key);
     if (hit && (await store.has(hit.bundle)) && (await store.has(hit.sourceMap))) cached.set(action.name, hit);
   }
   const toBuild = new Set([...project.actions.keys()].filter((n) => !cached.has(n)));
-  diagnostics.push(...typecheckProject(project, { imports: { supportedBuiltins: SANDBOX_BUILTINS }, only: toBuild }, graphs));
+  diagnostics.push(...typecheckProject(project, { imports: SANDBOX_IMPORT_RULES, only: toBuild }, graphs));
   for (const hit of cached.values()) diagnostics.push(...hit.diagnostics);
   if (hasErrors(diagnostics)) return { ok: false, commit: snapshot.commit, diagnostics: sortDiagnostics(diagnostics) };
 
@@ -110,11 +112,11 @@ async function buildAction(project: Project, action: ProjectAction, options: Com
 }
 
 /** The digest of everything that determines an action's check result and bundle. */
-function inputKey(project: Project, action: ProjectAction, graph: ActionGraph, registry: string | undefined): Digest {
+function inputKey(project: Project, action: ProjectAction, graph: ActionGraph, registry: string | undefined, bundler: string): Digest {
   const files = Object.fromEntries(graph.files.map((f) => [f, digestOf(project.snapshot.files.get(f) ?? '')]));
   const { limits } = project.config;
   return digestOf(canonicalJson({
-    v: 1, toolchain: TOOLCHAIN, trigger: triggerKey(action.trigger), name: action.name, entry: action.entry,
+    v: 1, toolchain: TOOLCHAIN, bundler, trigger: triggerKey(action.trigger), name: action.name, entry: action.entry,
     meta: action.meta, files, registry: registry ?? null, bundle: { warn: limits.bundleWarnBytes, max: limits.bundleMaxBytes },
   }));
 }

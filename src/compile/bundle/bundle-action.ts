@@ -6,9 +6,11 @@
  * `module.exports` for a CommonJS entry (Auth0's `exports.onExecutePostLogin = ...`), the namespace
  * for an ES module entry.
  *
- * Minification: whitespace and syntax only. QuickJS compiles eagerly at about 0.1-0.2 ms per kB, so
- * whitespace matters; renaming identifiers would save another ~10-20 % but turn every error message
- * and stack frame into `a is not a function`, which a source map cannot fully undo for messages.
+ * Minification: full (whitespace, syntax and identifiers). QuickJS compiles eagerly at about
+ * 0.1-0.2 ms per kB on every cold load, and renaming identifiers takes another 35-40 % off (the
+ * Buffer polyfill: 43 kB readable, 28 kB renamed; util: 58 kB against 36 kB). Stacks stay useful:
+ * the runtime maps positions through the source map, whose `names` give back the original names,
+ * and QuickJS error messages name properties and globals, which are never renamed.
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
@@ -83,7 +85,8 @@ function esbuildOptions(
   return {
     entryPoints: [input.entry],
     absWorkingDir: root,
-    outfile: `${root}/bundle.js`,
+    // Never written (write: false); a hidden name no repository file will collide with.
+    outfile: `${root}/.actuate-bundle.js`,
     write: false,
     metafile: true,
     bundle: true,
@@ -96,7 +99,7 @@ function esbuildOptions(
     conditions: ['worker', 'browser', 'module'],
     minifyWhitespace: true,
     minifySyntax: true,
-    minifyIdentifiers: false,
+    minifyIdentifiers: true,
     legalComments: 'none',
     charset: 'utf8',
     sourcemap: 'external',
@@ -137,7 +140,7 @@ function sizeWarning(input: BundleInput, size: number, budget: number, metafile:
     message: `the bundle of action "${input.name}" is ${kB(size)}, above the ${kB(budget)} budget`,
     file: input.entry,
     hint:
-      `Largest parts: ${top.map(([k, v]) => `${k} (${kB(v)})`).join(', ')}. ` +
+      `Largest parts: ${top.map(([k, v]) => `${k} ${kB(v)}`).join(', ')}. ` +
       'Each kB costs about 0.1-0.2 ms whenever a sandbox loads the action; prefer smaller packages or deep imports.',
   });
 }
@@ -145,10 +148,10 @@ function sizeWarning(input: BundleInput, size: number, budget: number, metafile:
 /** Groups bundle inputs by npm package (or compatibility-layer package); repo files stay themselves. */
 function contributor(file: string): string {
   const nm = file.lastIndexOf('node_modules/');
-  if (nm >= 0 && !file.startsWith(`${BUILTIN_NAMESPACE}:`)) return `package ${packageName(file.slice(nm + 'node_modules/'.length))}`;
+  if (nm >= 0 && !file.startsWith(`${BUILTIN_NAMESPACE}:`)) return `${packageName(file.slice(nm + 'node_modules/'.length))} (npm package)`;
   const layer = /^actuate-builtin:npm\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
-  if (layer) return `Node.js compatibility (${layer[1]})`;
-  return file.startsWith(`${BUILTIN_NAMESPACE}:`) ? 'Node.js compatibility' : file;
+  if (layer) return `${layer[1]} (Node.js compatibility layer)`;
+  return file.startsWith(`${BUILTIN_NAMESPACE}:`) ? 'Node.js compatibility layer' : file;
 }
 
 function kB(bytes: number): string {

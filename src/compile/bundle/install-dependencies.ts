@@ -150,8 +150,12 @@ function installFailure(output: string, registry: string | undefined): Diagnosti
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l.length > 0 && !/complete log of this run|_logs\//i.test(l));
-  const errors = lines.filter((l) => l.startsWith('npm error') || l.startsWith('npm ERR!')).map((l) => l.replace(/^npm (error|ERR!)\s*/, ''));
-  const excerpt = (errors.length > 0 ? errors : lines).filter((l) => l.length > 0).slice(0, 6).join('; ');
+  // npm error lines look like `npm error 404 Not Found - GET ...` and `npm error code E404`: keep the sentences.
+  const errors = lines
+    .filter((l) => l.startsWith('npm error') || l.startsWith('npm ERR!'))
+    .map((l) => l.replace(/^npm (error|ERR!)\s*/, '').replace(/^(\d{3}|notarget)\s+/, ''))
+    .filter((l) => !/^(code \S+|\d{3}|notarget)?$/.test(l));
+  const excerpt = (errors.length > 0 ? errors : lines).slice(0, 2).join('; ');
   return createDiagnostic({
     code: 'E_DEPENDENCY_INSTALL',
     severity: 'error',

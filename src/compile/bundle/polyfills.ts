@@ -3,13 +3,15 @@
  *
  * Each built-in is a CommonJS module whose `module.exports` is what `require('x')` returns in
  * Node.js, so both `require('events')` (a constructor) and `import { EventEmitter } from 'events'`
- * work. Choices, measured with esbuild (minified bytes, see sandbox-compat.md for the traps):
+ * work. Choices, measured as minified bundles using only that module (see sandbox-compat.md for the traps):
  * - `buffer@6`, `events@3`, `string_decoder@1`, `punycode@2`: the classic CommonJS polyfills,
- *   complete and small (buffer 28 kB, events 6 kB).
+ *   complete and small (buffer 28 kB, events 6 kB, punycode 3 kB).
+ * - `stream-browserify@3` (readable-stream 3, 47 kB with events and string_decoder): a real
+ *   `Stream` to inherit from, which the classic JWT libraries (jws) need; unenv's is a stub.
  * - `util@0.12`: complete (`inherits`, `inspect`, `format`, `promisify`, `callbackify`, `types`),
- *   33 kB; unenv's util is 7 kB but its `inspect` is `JSON.stringify` and `callbackify` throws.
- * - unenv v2 for `url` (25 kB, Node's own legacy parser; the `url` package drags in `qs`, 65 kB),
- *   `querystring`, `path` (pathe) and `assert` (9 kB; its deep-equality is a JSON comparison, where
+ *   36 kB; unenv's util is 7 kB but its `inspect` is `JSON.stringify` and `callbackify` throws.
+ * - unenv v2 for `url` (28 kB, Node's own legacy parser; the `url` package drags in `qs`, 65 kB),
+ *   `querystring` (7 kB), `path` (pathe, 5 kB) and `assert` (11 kB; its deep-equality is a JSON comparison, where
  *   the `assert` package costs 69 kB). unenv modules are ES modules with a default export, so
  *   small wrappers turn them into the CommonJS shape above (the v2 interop trap).
  * - `process`: a minimal shim; `crypto`: the host-backed object the runtime defines.
@@ -73,15 +75,16 @@ exports.clearTimeout = function (id) { return g.clearTimeout(id); };
 exports.setInterval = function () { return g.setInterval.apply(g, arguments); };
 exports.clearInterval = function (id) { return g.clearInterval(id); };
 exports.setImmediate = function (fn) {
+  if (typeof g.setImmediate === "function") return g.setImmediate.apply(g, arguments);
   var args = Array.prototype.slice.call(arguments, 1);
   return g.setTimeout(function () { fn.apply(undefined, args); }, 0);
 };
-exports.clearImmediate = function (id) { return g.clearTimeout(id); };
+exports.clearImmediate = function (id) { return (typeof g.clearImmediate === "function" ? g.clearImmediate : g.clearTimeout)(id); };
 `;
 
 const TIMERS_PROMISES = `var g = globalThis;
 exports.setTimeout = function (ms, value) { return new Promise(function (resolve) { g.setTimeout(function () { resolve(value); }, ms); }); };
-exports.setImmediate = function (value) { return exports.setTimeout(0, value); };
+exports.setImmediate = function (value) { return new Promise(function (resolve) { (typeof g.setImmediate === "function" ? g.setImmediate : g.setTimeout)(function () { resolve(value); }); }); };
 `;
 
 /** What each entry of `SANDBOX_BUILTINS` is made of. */
@@ -97,6 +100,7 @@ export const BUILTIN_SOURCES: Readonly<Record<string, BuiltinSource>> = {
   process: { code: PROCESS_SHIM },
   punycode: { file: 'punycode/' },
   querystring: { code: unenvDefault('querystring') },
+  stream: { file: 'stream-browserify/' },
   string_decoder: { file: 'string_decoder/' },
   sys: { code: 'module.exports = require("util");\n' },
   timers: { code: TIMERS },

@@ -1,14 +1,15 @@
-import { builtinModules } from 'node:module';
 import ts from 'typescript';
 import { LineIndex, closestMatch, createDiagnostic, type Diagnostic } from '../../core/index.ts';
 import type { ProjectAction } from '../project.ts';
 import { isRelative, packageName, resolveRelative } from './resolve-path.ts';
 
-const NODE_BUILTINS = new Set(builtinModules.filter((m) => !m.startsWith('_')));
-
 export interface ImportRules {
   /** Node built-ins the sandbox provides (without `node:`). */
   readonly supportedBuiltins: ReadonlySet<string>;
+  /** The built-in a specifier names (without `node:`), or undefined for an npm package. */
+  readonly builtinName: (specifier: string) => string | undefined;
+  /** What to use instead of a built-in the sandbox lacks. */
+  readonly unsupportedHint: (name: string) => string;
 }
 
 /** Specifiers that are types only and always available (Auth0's official type package). */
@@ -48,11 +49,10 @@ export function checkImports(
         }
         continue;
       }
-      const bare = spec.startsWith('node:') ? spec.slice(5) : spec;
-      const builtin = bare.split('/')[0]!;
-      if (spec.startsWith('node:') || (NODE_BUILTINS.has(builtin) && !declared.includes(builtin))) {
+      const builtin = declared.includes(spec) ? undefined : rules.builtinName(spec);
+      if (builtin !== undefined) {
         if (!rules.supportedBuiltins.has(builtin)) {
-          d('E_UNSUPPORTED_BUILTIN', `"${spec}" is a Node.js built-in that the Actuate sandbox does not provide`, `Actions run in an isolated sandbox without ${builtin}. Available built-ins: ${[...rules.supportedBuiltins].sort().join(', ')}; use fetch for HTTP.`);
+          d('E_UNSUPPORTED_BUILTIN', `"${spec}" is a Node.js built-in that the Actuate sandbox does not provide`, rules.unsupportedHint(builtin));
         }
         continue;
       }

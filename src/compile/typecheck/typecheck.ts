@@ -16,6 +16,8 @@ const BASE_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
   lib: ['lib.es2023.d.ts'],
   module: ts.ModuleKind.Preserve,
+  // Every action file is a module, even one with only require(): its top-level names never clash with globals.
+  moduleDetection: ts.ModuleDetectionKind.Force,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
   allowJs: true,
   checkJs: true,
