@@ -1,9 +1,10 @@
 // `npm run bench`: every benchmark, side by side in one run. Figures are medians of alternating
 // runs on a shared, noisy machine: compare ratios, not absolute numbers.
+import { benchBuild } from './build.mjs';
 import { benchCheck } from './check.mjs';
 
 const only = process.argv[2];
-const benches = { check: benchCheck };
+const benches = { check: benchCheck, build: benchBuild };
 for (const [name, fn] of Object.entries(benches)) {
   if (only && only !== name) continue;
   await fn();

@@ -83,7 +83,7 @@ describe('verifyStore', () => {
 
   it('finds a commit whose manifest is invalid, with the pointer of each problem', async () => {
     const other = testCommit(2);
-    const { digest } = await store.put(encode(JSON.stringify({ ...sampleManifest(other), tree: 'nope' })));
+    const { digest } = await store.put(encode(JSON.stringify({ ...sampleManifest(), tree: 'nope' })));
     await store.setCommit(other, digest);
     const result = await verifyStore(store);
     expect(result.diagnostics).toEqual([
