@@ -210,7 +210,7 @@ describe('Node.js built-ins from the compatibility layer', () => {
     try {
       const kinds = (await vm.call('onExecutePostLogin')) as [string, boolean][];
       expect(Object.fromEntries(names.map((n, i) => [n, kinds[i]]))).toEqual(
-        Object.fromEntries(names.map((n) => [n, [['assert', 'assert/strict', 'events'].includes(n) ? 'function' : 'object', true]])),
+        Object.fromEntries(names.map((n) => [n, [['assert', 'assert/strict', 'events', 'stream'].includes(n) ? 'function' : 'object', true]])),
       );
     } finally {
       vm.dispose();
@@ -247,12 +247,14 @@ describe('Node.js built-ins from the compatibility layer', () => {
           'function Upper() { stream.Transform.call(this); }',
           'util.inherits(Upper, stream.Transform);',
           'Upper.prototype._transform = function (chunk, enc, cb) { cb(null, String(chunk).toUpperCase()); };',
+          'function Legacy() { stream.Stream.call(this); this.readable = true; }',
+          'util.inherits(Legacy, stream.Stream);',
           'exports.onExecutePostLogin = () => new Promise((resolve, reject) => {',
           '  const source = new stream.Readable({ read() {} });',
           '  const out = [];',
           '  const upper = new Upper();',
           "  upper.on('data', (d) => out.push(String(d)));",
-          '  stream.pipeline(source, upper, (err) => (err ? reject(err) : resolve([out.join(""), source instanceof stream.Stream])));',
+          '  stream.pipeline(source, upper, (err) => (err ? reject(err) : resolve([out.join(""), typeof new Legacy().pipe])));',
           "  source.push('ab');",
           "  source.push('cd');",
           '  source.push(null);',
@@ -263,7 +265,7 @@ describe('Node.js built-ins from the compatibility layer', () => {
     );
     const vm = await loadBundle(result.code);
     try {
-      expect(await vm.call('onExecutePostLogin')).toEqual(['ABCD', true]);
+      expect(await vm.call('onExecutePostLogin')).toEqual(['ABCD', 'function']);
     } finally {
       vm.dispose();
     }
@@ -321,6 +323,14 @@ describe('output', () => {
     const map = JSON.parse(result.map) as { sources: string[]; sourcesContent: string[] };
     expect([...map.sources].sort()).toEqual(['actions/a/b.ts', 'actions/a/index.ts']);
     expect(map.sourcesContent).toEqual(map.sources.map((s) => files[s as keyof typeof files]));
+  });
+
+  test("esbuild's warnings about the action's own code are W_BUNDLE diagnostics", async () => {
+    const result = await bundle({ 'actions/a/index.ts': "export const f = (x: unknown) => typeof x === 'strng';\n" });
+    expect(result).toMatchObject({
+      ok: true,
+      diagnostics: [{ code: 'W_BUNDLE', severity: 'warning', file: 'actions/a/index.ts', line: 1, column: 47, message: expect.stringContaining('"strng"') }],
+    });
   });
 
   test('the same files give the same bytes', async () => {

@@ -9,7 +9,7 @@ import { bundleAction, installDependencies } from './index.ts';
 import type { BundleResult, InstalledDependencies } from './types.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/npm/', import.meta.url));
-const DEPENDENCIES = { 'browser-safe': '1.0.0', 'emitter-cjs': '1.0.0', 'esm-only': '1.0.0', 'shout-cjs': '1.0.0', 'uses-fs': '1.0.0' };
+const DEPENDENCIES = { 'browser-safe': '1.0.0', 'emitter-cjs': '1.0.0', 'esm-only': '1.0.0', 'needs-peer': '1.0.0', 'shout-cjs': '1.0.0', 'uses-fs': '1.0.0' };
 
 let registry: LocalRegistry;
 const cacheDirs: string[] = [];
@@ -24,7 +24,7 @@ async function install(): Promise<InstalledDependencies> {
 }
 
 beforeAll(async () => {
-  registry = await startLocalRegistry(['greet-cjs', 'shout-cjs', 'esm-only', 'uses-fs', 'browser-safe', 'emitter-cjs'].map((p) => path.join(FIXTURES, p)));
+  registry = await startLocalRegistry(['greet-cjs', 'shout-cjs', 'esm-only', 'uses-fs', 'browser-safe', 'emitter-cjs', 'needs-peer'].map((p) => path.join(FIXTURES, p)));
   deps = await install();
 });
 afterAll(async () => {
@@ -128,5 +128,25 @@ describe('import errors', () => {
         hint: expect.stringContaining('needed by the package "uses-fs"'),
       },
     ]);
+  });
+
+  test('an import that fails inside a package is reported at the action\'s import, with where it failed', async () => {
+    const result = await bundle({ 'actions/a/index.ts': "// peer\nimport peer from 'needs-peer';\nexport const x = peer;\n" }, 'actions/a/index.ts');
+    expect(result).toEqual({
+      ok: false,
+      diagnostics: [
+        {
+          code: 'E_IMPORT_NOT_FOUND',
+          severity: 'error',
+          message: 'Could not resolve "missing-peer" (in node_modules/needs-peer/index.js:2:26, imported through actions/a/index.ts -> node_modules/needs-peer/index.js)',
+          file: 'actions/a/index.ts',
+          line: 2,
+          column: 19,
+          endLine: 2,
+          endColumn: 29,
+          hint: expect.stringContaining('declare it in the action\'s dependencies'),
+        },
+      ],
+    });
   });
 });

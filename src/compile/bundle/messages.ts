@@ -1,7 +1,8 @@
 /**
  * Turns esbuild's messages into diagnostics: 1-based UTF-16 columns (esbuild counts UTF-8 bytes),
- * stable codes, and for a built-in the sandbox lacks, the chain of imports that pulled it in,
- * reported at the user's own import that starts the chain.
+ * stable codes, and for a problem inside an npm package or a built-in the sandbox lacks, the chain
+ * of imports that pulled it in, reported at the user's own import that starts the chain: that is
+ * the line a person can change.
  */
 import type { Location, Message } from 'esbuild';
 import { LineIndex, createDiagnostic, type Diagnostic } from '../../core/index.ts';
@@ -16,13 +17,14 @@ export interface MessageContext {
   readonly graph: ImportGraph;
 }
 
-/** Diagnostics for a failed build's errors, one per problem (duplicates merged). */
+type Position = Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'>;
+
+/** Diagnostics for a failed build's errors, one per problem (duplicates merged, shortest chain kept). */
 export function errorDiagnostics(errors: readonly Message[], ctx: MessageContext): Diagnostic[] {
   const byKey = new Map<string, { d: Diagnostic; rank: number }>();
   for (const message of errors) {
     const detail = message.detail as ProblemDetail | undefined;
-    const { d, rank } =
-      detail?.code === 'E_UNSUPPORTED_BUILTIN' ? unsupportedBuiltin(message, detail, ctx) : { d: plain(message, 'error', detail), rank: 0 };
+    const { d, rank } = detail?.code === 'E_UNSUPPORTED_BUILTIN' ? unsupportedBuiltin(message, detail, ctx) : packageOrRepoError(message, detail, ctx);
     const key = [d.code, d.file, d.line, d.column, detail?.builtin ?? d.message].join('\0');
     const seen = byKey.get(key);
     if (!seen || rank < seen.rank || (rank === seen.rank && d.message < seen.d.message)) byKey.set(key, { d, rank });
@@ -32,39 +34,40 @@ export function errorDiagnostics(errors: readonly Message[], ctx: MessageContext
 
 /** Diagnostics for esbuild's warnings about the user's own files (warnings inside packages are noise). */
 export function warningDiagnostics(warnings: readonly Message[]): Diagnostic[] {
-  return warnings.filter((w) => w.location && isRepoFile(w.location)).map((w) => plain(w, 'warning', undefined));
+  return warnings.filter((w) => w.location && isRepoLocation(w.location)).map((w) => plain(w, 'warning', detailHint(w, undefined), locationOf(w.location)));
 }
 
-function plain(message: Message, severity: 'error' | 'warning', detail: ProblemDetail | undefined): Diagnostic {
-  const code = detail?.code ?? (severity === 'warning' ? 'W_BUNDLE' : message.text.startsWith('Could not resolve') ? 'E_IMPORT_NOT_FOUND' : 'E_BUNDLE');
-  const notes = message.notes.map((n) => n.text).filter((t) => !/external|platform/.test(t));
-  return createDiagnostic({
-    code,
-    severity,
-    message: message.text,
-    ...locationOf(message.location),
-    hint: detail?.hint ?? (notes.length > 0 ? notes.join(' ') : undefined),
-  });
+function packageOrRepoError(message: Message, detail: ProblemDetail | undefined, ctx: MessageContext): { d: Diagnostic; rank: number } {
+  const location = message.location;
+  const where = location ? displayFile(location) : undefined;
+  if (!location || where === undefined || isRepoLocation(location)) {
+    return { d: plain(message, 'error', detailHint(message, detail), locationOf(location)), rank: 0 };
+  }
+  // The problem is inside a package: point at the action's import that brought the package in.
+  const anchor = anchorInRepo([...(ctx.graph.chain(ctx.entry, where) ?? [where])], ctx);
+  const inside = `${where}:${location.line}:${locationOf(location).column}`;
+  const d = plain(
+    { ...message, text: `${message.text} (in ${inside}, imported through ${anchor.chain.join(' -> ')})` },
+    'error',
+    detailHint(message, detail) ??
+      (message.text.startsWith('Could not resolve') ? 'A package imports a module that is not installed; if it is a peer dependency, declare it in the action\'s dependencies.' : undefined),
+    { file: anchor.file, ...anchor.position },
+  );
+  return { d, rank: anchor.chain.length };
 }
 
 function unsupportedBuiltin(message: Message, detail: ProblemDetail, ctx: MessageContext): { d: Diagnostic; rank: number } {
   const spec = detail.specifier!;
-  const importer = detail.importer!;
-  const chain = [...(ctx.graph.chain(ctx.entry, importer) ?? [importer]), spec];
-  // The last of the user's own files in the chain, and the import in it that leads on.
-  let at = 0;
-  while (at + 1 < chain.length - 1 && isRepoFilePath(ctx, chain[at + 1]!)) at++;
-  const fromRepo = chain[at]!;
-  const direct = at === chain.length - 2;
-  const position = direct ? locationOf(message.location) : specifierPosition(ctx, fromRepo, ctx.graph.specifier(fromRepo, chain[at + 1]!));
-  const via = direct ? undefined : chain[at + 1]!;
-  const pkg = via?.startsWith('node_modules/') ? packageName(via.slice('node_modules/'.length)) : undefined;
+  const chain = [...(ctx.graph.chain(ctx.entry, detail.importer!) ?? [detail.importer!]), spec];
+  const anchor = anchorInRepo(chain, ctx);
+  const direct = anchor.via === spec;
+  const pkg = anchor.via.startsWith('node_modules/') ? packageName(anchor.via.slice('node_modules/'.length)) : undefined;
   const d = createDiagnostic({
     code: 'E_UNSUPPORTED_BUILTIN',
     severity: 'error',
     message: `"${spec}" is a Node.js built-in the sandbox does not provide, imported through ${chain.join(' -> ')}`,
-    file: fromRepo,
-    ...position,
+    file: anchor.file,
+    ...(direct ? locationOf(message.location) : anchor.position),
     hint:
       unsupportedBuiltinHint(detail.builtin!) +
       (pkg ? ` It is needed by the package "${pkg}": choose a package (or version) that runs in browsers or edge runtimes.` : ''),
@@ -72,30 +75,56 @@ function unsupportedBuiltin(message: Message, detail: ProblemDetail, ctx: Messag
   return { d, rank: chain.length };
 }
 
-function isRepoFile(location: Location): boolean {
-  return location.namespace === 'file' && !location.file.startsWith('node_modules/') && !location.file.startsWith('../');
+/**
+ * The last of the user's own files at the start of an import chain, the module it imports next
+ * (`via`), and where that import is written.
+ */
+function anchorInRepo(chain: readonly string[], ctx: MessageContext): { chain: readonly string[]; file: string; via: string; position: Position } {
+  let at = 0;
+  while (at + 1 < chain.length - 1 && isRepoFile(ctx, chain[at + 1]!)) at++;
+  const file = chain[at]!;
+  const via = chain[Math.min(at + 1, chain.length - 1)]!;
+  return { chain, file, via, position: specifierPosition(ctx, file, ctx.graph.specifier(file, via)) };
 }
 
-function locationOf(location: Location | null): Partial<Diagnostic> {
+function plain(message: Message, severity: 'error' | 'warning', hint: string | undefined, where: Partial<Diagnostic>): Diagnostic {
+  const detail = message.detail as ProblemDetail | undefined;
+  const code = detail?.code ?? (severity === 'warning' ? 'W_BUNDLE' : message.text.startsWith('Could not resolve') ? 'E_IMPORT_NOT_FOUND' : 'E_BUNDLE');
+  return createDiagnostic({ code, severity, message: message.text, ...where, hint });
+}
+
+function detailHint(message: Message, detail: ProblemDetail | undefined): string | undefined {
+  const notes = message.notes.map((n) => n.text).filter((t) => !/external|platform/.test(t));
+  return detail?.hint ?? (notes.length > 0 ? notes.join(' ') : undefined);
+}
+
+function isRepoFile(ctx: MessageContext, p: string): boolean {
+  return ctx.files.has(p) && !p.startsWith('node_modules/');
+}
+
+function isRepoLocation(location: Location): boolean {
+  return (location.namespace === 'file' || location.namespace === '') && !location.file.startsWith('node_modules/') && !location.file.startsWith('../');
+}
+
+function displayFile(location: Location): string {
+  return location.namespace === BUILTIN_NAMESPACE ? `${BUILTIN_NAMESPACE}:${location.file}` : location.file;
+}
+
+function locationOf(location: Location | null): Position & { file?: string } {
   if (!location) return {};
-  const file = location.namespace === BUILTIN_NAMESPACE ? `${BUILTIN_NAMESPACE}:${location.file}` : location.file;
   // esbuild columns count UTF-8 bytes; editors count UTF-16 code units.
   const bytes = Buffer.from(location.lineText, 'utf8');
   const column = bytes.subarray(0, location.column).toString('utf8').length + 1;
   const endColumn = bytes.subarray(0, location.column + location.length).toString('utf8').length + 1;
-  return { file, line: location.line, column, endLine: location.line, endColumn };
+  return { file: displayFile(location), line: location.line, column, endLine: location.line, endColumn };
 }
 
 /** Where `specifier` is written (as a string literal) in a repository file. */
-function specifierPosition(ctx: MessageContext, file: string, specifier: string | undefined): Partial<Diagnostic> {
+function specifierPosition(ctx: MessageContext, file: string, specifier: string | undefined): Position {
   const text = ctx.files.get(file);
   if (text === undefined || specifier === undefined) return {};
   const hits = ['"', "'", '`'].map((q) => text.indexOf(`${q}${specifier}${q}`)).filter((i) => i >= 0);
   if (hits.length === 0) return {};
   const start = new LineIndex(text).positionAt(Math.min(...hits) + 1);
   return { line: start.line, column: start.column, endLine: start.line, endColumn: start.column + specifier.length };
-}
-
-function isRepoFilePath(ctx: MessageContext, p: string): boolean {
-  return ctx.files.has(p) && !p.startsWith('node_modules/');
 }
