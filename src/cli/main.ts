@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 import { renderUsage, runCommand, showUsage, defineCommand, type CommandDef } from 'citty';
 import { ExitCode, InternalError, UsageError } from '../core/index.ts';
-import { buildCommand } from './commands/build.ts';
-import { checkCommand } from './commands/check.ts';
-import { diffCommand } from './commands/diff.ts';
-import { storeCommand } from './commands/store.ts';
-import { demoCommand } from './commands/demo.ts';
-import { typesCommand } from './commands/types.ts';
 import { VERSION } from '../version.ts';
 
 const main = defineCommand({
   meta: { name: 'actuate', version: VERSION, description: 'Auth0-style Actions from a git repository' },
-  subCommands: { check: checkCommand, build: buildCommand, diff: diffCommand, store: storeCommand, types: typesCommand, demo: demoCommand },
+  // Loaded on demand: `check` never pays for QuickJS, `run` never for the GitHub client.
+  subCommands: {
+    check: () => import('./commands/check.ts').then((m) => m.checkCommand as CommandDef),
+    build: () => import('./commands/build.ts').then((m) => m.buildCommand as CommandDef),
+    diff: () => import('./commands/diff.ts').then((m) => m.diffCommand as CommandDef),
+    run: () => import('./commands/run.ts').then((m) => m.runCommand as CommandDef),
+    store: () => import('./commands/store.ts').then((m) => m.storeCommand as CommandDef),
+    types: () => import('./commands/types.ts').then((m) => m.typesCommand as CommandDef),
+    demo: () => import('./commands/demo.ts').then((m) => m.demoCommand as CommandDef),
+  },
 });
 
 /**
@@ -32,8 +35,9 @@ async function run(argv: string[]): Promise<number> {
     let sub: CommandDef | undefined = main as CommandDef;
     let depth = 0;
     while (sub?.subCommands && depth < argv.length) {
-      const subs = sub.subCommands as Record<string, CommandDef>;
-      const next: CommandDef | undefined = subs[argv[depth]!];
+      const subs = sub.subCommands as Record<string, CommandDef | (() => Promise<CommandDef>)>;
+      const entry = Object.hasOwn(subs, argv[depth]!) ? subs[argv[depth]!] : undefined;
+      const next: CommandDef | undefined = typeof entry === 'function' ? await entry() : entry;
       if (!next) throw new UsageError(`unknown command "${argv.slice(0, depth + 1).join(' ')}"`, `Available: ${Object.keys(subs).join(', ')}. Run \`actuate --help\`.`);
       sub = next;
       depth++;
