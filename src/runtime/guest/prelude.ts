@@ -1,0 +1,157 @@
+/**
+ * The guest prelude: JavaScript that runs INSIDE QuickJS, evaluated once per context before the
+ * action bundle. It is source text (the runner never loads a bundler) and deliberately tiny:
+ * QuickJS compiles eagerly at about 100 µs per KB on this kind of machine, and every cold context
+ * pays for the prelude. So it only holds the host channel, the invocation entry points and lazy
+ * accessors; every global (console, timers, URL, fetch, crypto, …) lives in a chunk
+ * (./chunks) compiled on first use and cached for the context's life.
+ *
+ * Shape: one function expression `(hostSync, hostAsync, config) => control`. The host calls it with
+ * its two host functions, so they never appear on `globalThis`; only closures here can reach them.
+ * `control` holds the entry points the host keeps handles to: `bind` (capture the action's exports
+ * after the bundle ran), `run` (one invocation) and `describe` (read a thrown value safely).
+ *
+ * Channel contract (host side: src/runtime/sandbox/host-channel.ts):
+ *  - `hostSync(op, argsJson) -> resultJson | undefined` (`''` means no arguments); a host error
+ *    arrives as a thrown guest Error carrying the host error's name and message, rebuilt here into
+ *    the matching class.
+ *  - `hostAsync(op, argsJson, callId) -> Promise<resultJson | undefined>`; `callId` is chosen here
+ *    so `sys.cancel` can abort the host work (fetch abort, clearTimeout).
+ *
+ * Chunk contract: a chunk is `(internals) => exports`; `internals` (frozen) gives it the channel,
+ * `load(name)` for other chunks, `onRun(fn)` for per-invocation resets, and `config`.
+ */
+export const PRELUDE_SOURCE = String.raw`(function (hostSync, hostAsync, config) {
+'use strict';
+const G = globalThis, defineProperty = Object.defineProperty, freeze = Object.freeze;
+const JSONparse = JSON.parse, JSONstringify = JSON.stringify, indirectEval = G.eval;
+const promiseThen = Promise.prototype.then;
+const ERROR_CLASSES = { Error, TypeError, RangeError, SyntaxError, ReferenceError, URIError, EvalError };
+const DOM_ERRORS = ['AbortError', 'TimeoutError', 'NotSupportedError', 'InvalidCharacterError', 'DataError', 'OperationError',
+  'InvalidAccessError', 'QuotaExceededError', 'NotFoundError', 'InvalidStateError', 'DataCloneError', 'NetworkError'];
+/** A host error crosses as a plain Error with name and message; give it back its real class. */
+function fromHost(e) {
+  if (e === null || typeof e !== 'object') return e;
+  const name = e.name, message = e.message;
+  if (DOM_ERRORS.indexOf(name) !== -1) return new (load('events').DOMException)(message, name);
+  const C = ERROR_CLASSES[name];
+  return C !== undefined && !(e instanceof C) ? new C(message) : e;
+}
+function errorInfo(e) {
+  let name = 'Error', message = '', stack = '';
+  if (e !== null && typeof e === 'object') {
+    try { if (e.name !== undefined) name = String(e.name); } catch (_) {}
+    try { if (e.message !== undefined) message = String(e.message); } catch (_) {}
+    try { if (typeof e.stack === 'string') stack = e.stack; } catch (_) {}
+    if (e instanceof Error || message !== '') return { name, message, stack };
+  }
+  try { message = 'Uncaught ' + (typeof e === 'object' && e !== null ? JSONstringify(e) : typeof e === 'string' ? JSONstringify(e) : String(e)); } catch (_) { message = 'Uncaught ' + typeof e; }
+  return { name, message, stack };
+}
+function call(op, args) {
+  let r;
+  try { r = hostSync(op, args === undefined ? '' : JSONstringify(args)); } catch (e) { throw fromHost(e); }
+  return r === undefined ? undefined : JSONparse(r);
+}
+let callSeq = 0;
+/** Starts an async host call; returns [promise, callId] so the caller can cancel it. */
+function callAsyncWithId(op, args) {
+  const id = ++callSeq;
+  let p;
+  try { p = hostAsync(op, args === undefined ? '' : JSONstringify(args), id); } catch (e) { return [Promise.reject(fromHost(e)), id]; }
+  return [promiseThen.call(p, (r) => (r === undefined ? undefined : JSONparse(r)), (e) => { throw fromHost(e); }), id];
+}
+function callAsync(op, args) { return callAsyncWithId(op, args)[0]; }
+function cancel(id) { hostSync('sys.cancel', '' + id); }
+function reportUncaught(e) { try { hostSync('sys.uncaught', JSONstringify(errorInfo(e))); } catch (_) {} }
+
+// ---- lazily compiled chunks ----
+const chunks = Object.create(null), runHooks = [];
+function load(name) {
+  let c = chunks[name];
+  if (c === undefined) c = chunks[name] = freeze(indirectEval(call('sys.chunk', name))(internals));
+  return c;
+}
+const internals = freeze({
+  call, callAsync, callAsyncWithId, cancel, reportUncaught, fromHost, errorInfo, load, config,
+  onRun(fn) { runHooks.push(fn); },
+  b64encode(bytes, url) { return load('base64').b64encode(bytes, url); },
+  b64decode(text) { return load('base64').b64decode(text); },
+  toBytes(v, what) { return load('base64').toBytes(v, what); },
+});
+function setGlobal(name, value) { defineProperty(G, name, { value, writable: true, configurable: true, enumerable: false }); }
+function lazyGlobals(chunk, names) {
+  for (const name of names) {
+    defineProperty(G, name, {
+      configurable: true, enumerable: false,
+      get() { const v = load(chunk)[name]; setGlobal(name, v); return v; },
+      set(v) { setGlobal(name, v); },
+    });
+  }
+}
+lazyGlobals('console', ['console']);
+lazyGlobals('timers', ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask']);
+lazyGlobals('base64', ['atob', 'btoa']);
+lazyGlobals('encoding', ['TextEncoder', 'TextDecoder']);
+lazyGlobals('url', ['URL', 'URLSearchParams']);
+lazyGlobals('events', ['Event', 'EventTarget', 'CustomEvent', 'AbortController', 'AbortSignal', 'DOMException']);
+lazyGlobals('fetch', ['fetch', 'Headers', 'Request', 'Response']);
+lazyGlobals('webcrypto', ['crypto', 'Crypto', 'CryptoKey', 'SubtleCrypto']);
+lazyGlobals('clone', ['structuredClone']);
+const timeOrigin = Date.now();
+setGlobal('performance', { timeOrigin, now() { return Date.now() - timeOrigin; } });
+if (typeof Error.captureStackTrace !== 'function') {
+  defineProperty(Error, 'captureStackTrace', { writable: true, configurable: true, value: function captureStackTrace(target) {
+    if (target !== null && typeof target === 'object') defineProperty(target, 'stack', { value: new Error().stack, writable: true, configurable: true });
+  } });
+}
+// What bundles get for require('crypto'): the bundler aliases it to __actuate_builtins.crypto.
+let nodeCrypto;
+setGlobal('__actuate_builtins', freeze({ get crypto() { return nodeCrypto || (nodeCrypto = load('nodecrypto').crypto); } }));
+
+// ---- invocation ----
+let actionExports = null;
+const apis = new Map(), hostFacade = freeze({ call, callAsync });
+function bind() {
+  const a = G.__actuate_action;
+  if (a === null || (typeof a !== 'object' && typeof a !== 'function')) {
+    throw new TypeError('the action bundle did not define __actuate_action (the object of its exports); got ' + (a === null ? 'null' : typeof a));
+  }
+  actionExports = a;
+}
+function method(api, ns, name, returns) {
+  const f = returns === 'promise'
+    ? function (...args) { return callAsync('api', [ns, name, args]); }
+    : function (...args) { const r = call('api', [ns, name, args]); return returns === 'api' ? api : returns === 'void' ? undefined : r; };
+  defineProperty(f, 'name', { value: name });
+  return f;
+}
+function buildApi(spec) {
+  if (typeof spec.factory === 'string') return freeze(indirectEval('(' + spec.factory + '\n)')(hostFacade, spec.shape));
+  const api = {};
+  for (const ns of spec.shape.namespaces) {
+    const o = {};
+    for (const m of ns.methods) o[m.name] = method(api, ns.name, m.name, m.returns);
+    api[ns.name] = freeze(o);
+  }
+  return freeze(api);
+}
+async function run(handler, eventJson, apiKey, apiSpecJson) {
+  for (let i = 0; i < runHooks.length; i++) runHooks[i]();
+  const fn = actionExports === null ? undefined : actionExports[handler];
+  if (typeof fn !== 'function') {
+    throw new TypeError('the action does not export a function named ' + handler + ' (its exports: ' +
+      ((actionExports === null ? [] : Object.keys(actionExports)).join(', ') || 'none') + ')');
+  }
+  const event = JSONparse(eventJson);
+  let api;
+  if (apiKey !== undefined) {
+    api = apis.get(apiKey);
+    if (api === undefined) { api = buildApi(JSONparse(apiSpecJson)); apis.set(apiKey, api); }
+  }
+  await fn.call(actionExports, event, api);
+}
+/** Host helper: any thrown value as JSON {name, message, stack}, read with the guest's own try/catch. */
+function describe(e) { return JSONstringify(errorInfo(e)); }
+return freeze({ bind, run, describe });
+})`;

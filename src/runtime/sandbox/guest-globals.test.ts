@@ -1,0 +1,432 @@
+import { createHash, createHmac, generateKeyPairSync, pbkdf2Sync, createVerify, createSign } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createSandboxModule, loadSandboxContext } from './index.ts';
+import type { InvokeResult, SandboxLimits, SandboxModule } from './index.ts';
+
+let module: SandboxModule;
+beforeAll(async () => {
+  module = await createSandboxModule();
+});
+
+/**
+ * Runs `body` as the handler of a fresh context and returns what it returned through `out(value)`
+ * (a console line holding JSON), plus the raw result. Each test is a small guest program.
+ */
+async function run(body: string, event: unknown = {}, limits: Partial<SandboxLimits> = {}): Promise<{ value: unknown; result: InvokeResult }> {
+  const r = await loadSandboxContext(module, {
+    bundle: `var __actuate_action = { h: async (event) => { const out = (v) => console.info('@out ' + JSON.stringify(v)); ${body} } };`,
+    limits,
+  });
+  if (!r.ok) throw new Error(`load failed: ${r.error.stack}`);
+  try {
+    const result = await r.context.invoke('h', JSON.stringify(event));
+    if (!result.ok) throw new Error(`${result.kind}: ${result.error.stack}`);
+    const line = result.logs.find((l) => l.message.startsWith('@out '));
+    return { value: line === undefined ? undefined : JSON.parse(line.message.slice(5)), result };
+  } finally {
+    r.context.dispose();
+  }
+}
+const value = async (body: string, event?: unknown) => (await run(body, event)).value;
+
+describe('what is not there', () => {
+  test('no process, require, module, Buffer or host functions; our globals are exactly the documented ones, not enumerable', async () => {
+    // What a bare QuickJS context has, to tell our additions apart.
+    const rt = module.newRuntime();
+    const bare = rt.newContext();
+    const namesHandle = bare.evalCode('Object.getOwnPropertyNames(globalThis)').unwrap();
+    const bareNames = bare.dump(namesHandle) as string[];
+    namesHandle.dispose();
+    bare.dispose();
+    rt.dispose();
+    const got = (await value(`out({
+        types: [typeof process, typeof require, typeof module, typeof exports, typeof Buffer, typeof hostSync, typeof hostAsync, typeof global],
+        keys: Object.keys(globalThis),
+        names: Object.getOwnPropertyNames(globalThis),
+      })`)) as { types: string[]; keys: string[]; names: string[] };
+    expect(got.types).toEqual(Array(8).fill('undefined'));
+    expect(got.keys).toEqual(['__actuate_action']);
+    expect(got.names.filter((n) => !bareNames.includes(n)).sort()).toEqual(
+      [
+        '__actuate_action', '__actuate_builtins', 'AbortController', 'AbortSignal', 'atob', 'btoa', 'clearImmediate', 'clearInterval',
+        'clearTimeout', 'console', 'crypto', 'Crypto', 'CryptoKey', 'CustomEvent', 'DOMException', 'Event', 'EventTarget', 'fetch',
+        'Headers', 'performance', 'queueMicrotask', 'Request', 'Response', 'setImmediate', 'setInterval', 'setTimeout',
+        'structuredClone', 'SubtleCrypto', 'TextDecoder', 'TextEncoder', 'URL', 'URLSearchParams',
+      ].sort(),
+    );
+  });
+
+  test('__actuate_builtins is frozen and its crypto cannot be replaced', async () => {
+    expect(
+      await value(`
+        const replaced = Reflect.set(__actuate_builtins, 'crypto', {}) || Reflect.defineProperty(__actuate_builtins, 'crypto', { value: {} });
+        out({ frozen: Object.isFrozen(__actuate_builtins), threw: !replaced, same: __actuate_builtins.crypto === __actuate_builtins.crypto,
+              cryptoFrozen: Object.isFrozen(__actuate_builtins.crypto) });`),
+    ).toEqual({ frozen: true, threw: true, same: true, cryptoFrozen: true });
+  });
+
+  test('globals can be replaced by the action (polyfills do this)', async () => {
+    expect(await value(`globalThis.fetch = () => 'mine'; URL = 1; out([fetch(), URL]);`)).toEqual(['mine', 1]);
+  });
+});
+
+describe('console', () => {
+  test('levels and Node-like formatting', async () => {
+    const { result } = await run(`
+      console.log('a %s b %d c %i %j %%', 'S', 4.5, 4.5, { j: 1 });
+      console.warn({ x: 1, nested: { deep: { deeper: { deepest: { gone: 1 } } } }, list: [1, 'two', null, undefined] });
+      const cyclic = { name: 'c' }; cyclic.self = cyclic;
+      console.error(cyclic, new Map([[1, 'a']]), new Set([2]), [() => 1, function named() {}], 10n, Symbol('s'));
+      console.debug(new Date(0), /re/g, new Uint8Array(3));
+      console.info(new TypeError('bad'));
+      console.assert(false, 'asserted');`);
+    const lines = result.logs.map((l) => `${l.level} ${l.message}`);
+    expect(lines[0]).toBe('log a S b 4.5 c 4 {"j":1} %');
+    expect(lines[1]).toBe(`warn { x: 1, nested: { deep: { deeper: { deepest: { gone: 1 } } } }, list: [ 1, "two", null, undefined ] }`);
+    expect(lines[2]).toBe('error { name: "c", self: [Circular] } Map(1) { 1 => "a" } Set(1) { 2 } [ [Function: (anonymous)], [Function: named] ] 10n Symbol(s)');
+    expect(lines[3]).toBe('debug 1970-01-01T00:00:00.000Z /re/g Uint8Array(3)');
+    expect(lines[4]).toMatch(/^info TypeError: bad\n {4}at /);
+    expect(lines[5]).toBe('error Assertion failed: asserted');
+  });
+
+  test('output is bounded: entries, characters per entry and in total', async () => {
+    const many = await run(`for (let i = 0; i < 50; i++) console.log('line ' + i);`, {}, { consoleMaxEntries: 10 });
+    expect(many.result.logs).toHaveLength(10);
+    expect(many.result.logs[9]?.message).toBe('line 9');
+    expect(many.result.droppedEntries).toBe(1); // the guest stops sending once told the log is full
+
+    const long = await run(`console.log('x'.repeat(5000));`, {}, { consoleEntryChars: 100 });
+    expect(long.result.logs[0]?.message).toBe(`${'x'.repeat(100)}… [4900 more characters truncated]`);
+
+    const total = await run(`for (let i = 0; i < 10; i++) console.log(String(i).repeat(40));`, {}, { consoleMaxChars: 100 });
+    expect(total.result.logs.map((l) => l.message.length)).toEqual([40, 40]);
+  });
+
+  test('each invocation gets its own log, and a full log resets', async () => {
+    const r = await loadSandboxContext(module, {
+      bundle: `var __actuate_action = { h: async (e) => { for (let i = 0; i < e.n; i++) console.log(e.tag + i); } };`,
+      limits: { consoleMaxEntries: 3 },
+    });
+    if (!r.ok) throw new Error('load');
+    const a = await r.context.invoke('h', '{"n":5,"tag":"a"}');
+    const b = await r.context.invoke('h', '{"n":2,"tag":"b"}');
+    expect(a.logs.map((l) => l.message)).toEqual(['a0', 'a1', 'a2']);
+    expect(b.logs.map((l) => l.message)).toEqual(['b0', 'b1']);
+    r.context.dispose();
+  });
+});
+
+describe('timers', () => {
+  test('setTimeout, setInterval, setImmediate, queueMicrotask and clearing', async () => {
+    expect(
+      await value(`
+        const seen = [];
+        setTimeout((a, b) => seen.push('timeout ' + a + b), 20, 'x', 'y');
+        const cancelled = setTimeout(() => seen.push('never'), 5);
+        clearTimeout(cancelled);
+        let n = 0;
+        const iv = setInterval(() => { seen.push('tick ' + ++n); if (n === 3) clearInterval(iv); }, 1);
+        setImmediate(() => seen.push('immediate'));
+        queueMicrotask(() => seen.push('microtask'));
+        const t = setTimeout(() => {}, 1);
+        seen.push(typeof t.unref().ref, typeof Number(t), t.hasRef());
+        await new Promise((r) => setTimeout(r, 60));
+        out(seen);`),
+    ).toEqual(['function', 'number', true, 'microtask', 'immediate', 'tick 1', 'tick 2', 'tick 3', 'timeout xy']);
+  });
+
+  test('timers do not outlive their invocation', async () => {
+    const r = await loadSandboxContext(module, {
+      bundle: `var __actuate_action = {
+        start: async () => { setInterval(() => console.log('leaked tick'), 1); setTimeout(() => console.log('leaked timeout'), 5); },
+        later: async () => { await new Promise((r) => setTimeout(r, 30)); console.log('later done'); } };`,
+    });
+    if (!r.ok) throw new Error('load');
+    const first = await r.context.invoke('start', '{}');
+    expect(first.logs).toEqual([]);
+    const second = await r.context.invoke('later', '{}');
+    expect(second.logs.map((l) => l.message)).toEqual(['later done']);
+    r.context.dispose();
+  });
+
+  test('a non-function callback is a TypeError', async () => {
+    expect(await value(`try { setTimeout('code()', 1); } catch (e) { out([e.name, e.message]); }`)).toEqual([
+      'TypeError',
+      'The "callback" argument must be of type function',
+    ]);
+  });
+});
+
+describe('URL and URLSearchParams', () => {
+  const inputs: [string, string?][] = [
+    ['https://user:pw@example.com:8443/a/../b/./c?x=1&y=%20z#frag'],
+    ['../d?q', 'https://example.com/a/b/c'],
+    ['HTTP://EXAMPLE.com'],
+    ['https://münchen.example/ä?ö=ü'],
+    ['http://[::1]:80/'],
+    ['file:///etc/hosts'],
+  ];
+  test('parsing matches Node for a set of inputs', async () => {
+    const expected = inputs.map(([u, b]) => {
+      const x = new URL(u, b);
+      return [x.href, x.origin, x.protocol, x.username, x.password, x.host, x.hostname, x.port, x.pathname, x.search, x.hash];
+    });
+    expect(
+      await value(
+        `out(event.inputs.map(([u, b]) => { const x = new URL(u, b); return [x.href, x.origin, x.protocol, x.username, x.password, x.host, x.hostname, x.port, x.pathname, x.search, x.hash]; }))`,
+        { inputs },
+      ),
+    ).toEqual(expected);
+  });
+
+  test('invalid URLs throw TypeError; canParse and parse', async () => {
+    expect(await value(`let e; try { new URL('not a url'); } catch (x) { e = x; } out([e instanceof TypeError, e.message, URL.canParse('/x'), URL.canParse('/x', 'https://a.b'), URL.parse('::')])`)).toEqual([
+      true,
+      'Invalid URL: not a url',
+      false,
+      true,
+      null,
+    ]);
+  });
+
+  test('setters and searchParams stay in sync both ways', async () => {
+    const u = new URL('https://example.com/path?a=1');
+    u.searchParams.append('b', 'two words');
+    u.pathname = '/other';
+    u.hash = 'h';
+    u.searchParams.set('a', '&=');
+    const node = [u.href, u.search];
+    u.search = '?c=3';
+    node.push(u.href, String(u.searchParams.get('c')));
+    expect(
+      await value(`
+        const u = new URL('https://example.com/path?a=1');
+        u.searchParams.append('b', 'two words');
+        u.pathname = '/other'; u.hash = 'h'; u.searchParams.set('a', '&=');
+        const r = [u.href, u.search];
+        u.search = '?c=3';
+        r.push(u.href, String(u.searchParams.get('c')));
+        out(r);`),
+    ).toEqual(node);
+  });
+
+  test('URLSearchParams behaves like Node', async () => {
+    const program = (P: typeof URLSearchParams) => {
+      const p = new P('?a=1&b=2&a=3&c=%E2%82%AC+x&bad=%zz&empty');
+      const r: unknown[] = [p.get('a'), p.getAll('a'), p.get('c'), p.get('bad'), p.get('empty'), p.has('b'), p.size];
+      p.delete('b');
+      p.set('a', 'only');
+      p.append('sp ace', "!'()~*");
+      p.sort();
+      r.push(p.toString(), [...p.keys()], [...new P({ x: '1', y: '2' })], new P([['k', 'v']]).toString());
+      return r;
+    };
+    expect(await value(`out((${program.toString()})(URLSearchParams))`)).toEqual(program(URLSearchParams));
+  });
+});
+
+describe('TextEncoder and TextDecoder', () => {
+  const strings = ['plain', 'héllo wörld', '€ and 😀', 'lone \ud800 surrogate', ''];
+  test('encode matches Node, and decode round-trips', async () => {
+    const expected = strings.map((s) => Array.from(new TextEncoder().encode(s)));
+    const got = (await value(`out(event.s.map((s) => Array.from(new TextEncoder().encode(s))))`, { s: strings })) as number[][];
+    expect(got).toEqual(expected);
+    const decoded = await value(`out(event.b.map((b) => new TextDecoder().decode(new Uint8Array(b))))`, { b: expected });
+    expect(decoded).toEqual(expected.map((b) => new TextDecoder().decode(new Uint8Array(b))));
+  });
+
+  test('invalid bytes, fatal mode, streaming, BOM and encodeInto match Node', async () => {
+    const program = (E: typeof TextEncoder, D: typeof TextDecoder) => {
+      const bad = new Uint8Array([0x61, 0xff, 0xe2, 0x82, 0x62, 0xf0, 0x9f, 0x98]);
+      let fatal = '';
+      try {
+        new D('utf-8', { fatal: true }).decode(bad);
+      } catch (e) {
+        fatal = (e as Error).name;
+      }
+      const euro = new E().encode('€😀');
+      const d = new D();
+      const streamed = d.decode(euro.subarray(0, 2), { stream: true }) + d.decode(euro.subarray(2, 5), { stream: true }) + d.decode(euro.subarray(5));
+      const into = new Uint8Array(5);
+      const res = new E().encodeInto('a€😀', into);
+      return [new D().decode(bad), fatal, streamed, new D().decode(new Uint8Array([0xef, 0xbb, 0xbf, 0x41])), res.read, res.written, Array.from(into), new D('latin1').decode(new Uint8Array([0x80, 0xe9])), new D('utf-16le').decode(new Uint8Array([0x41, 0, 0x3d, 0xd8, 0, 0xde]))];
+    };
+    expect(await value(`out((${program.toString()})(TextEncoder, TextDecoder))`)).toEqual(program(TextEncoder, TextDecoder));
+  });
+});
+
+describe('atob, btoa, structuredClone, events', () => {
+  test('atob/btoa match Node and reject bad input with InvalidCharacterError', async () => {
+    const cases = ['', 'f', 'fo', 'foo', 'hello world', '\u00ff\u00fe'];
+    expect(await value(`out(event.c.map((s) => [btoa(s), atob(btoa(s))]))`, { c: cases })).toEqual(cases.map((s) => [btoa(s), atob(btoa(s))]));
+    expect(await value(`out([atob(' aGVs bG8= '), atob('aGVsbG8')])`)).toEqual([atob(' aGVs bG8= '), atob('aGVsbG8')]);
+    expect(
+      await value(`const r = []; for (const f of [() => atob('a'), () => atob('**'), () => btoa('€')]) { try { f(); r.push('no'); } catch (e) { r.push(e instanceof DOMException, e.name); } } out(r);`),
+    ).toEqual([true, 'InvalidCharacterError', true, 'InvalidCharacterError', true, 'InvalidCharacterError']);
+  });
+
+  test('structuredClone copies deeply, keeps cycles and types, refuses functions', async () => {
+    expect(
+      await value(`
+        const src = { d: new Date(5), r: /x/gi, m: new Map([['k', { v: 1 }]]), s: new Set([1, 2]), u: new Uint16Array([1, 2]), e: new RangeError('r'), n: [1, , 3] };
+        src.self = src;
+        const c = structuredClone(src);
+        let refused = '';
+        try { structuredClone({ f() {} }); } catch (e) { refused = e.name; }
+        out([c !== src, c.self === c, c.d instanceof Date && c.d.getTime(), c.r.flags, c.m.get('k').v, c.m.get('k') !== src.m.get('k'),
+             [...c.s], c.u instanceof Uint16Array && Array.from(c.u), c.u.buffer !== src.u.buffer, c.e instanceof RangeError && c.e.message, 1 in c.n, refused]);`),
+    ).toEqual([true, true, 5, 'gi', 1, true, [1, 2], [1, 2], true, 'r', false, 'DataCloneError']);
+  });
+
+  test('AbortController, AbortSignal.timeout, EventTarget and DOMException', async () => {
+    expect(
+      await value(`
+        const r = [];
+        const c = new AbortController();
+        c.signal.addEventListener('abort', (e) => r.push('abort ' + e.type + ' ' + (e.target === c.signal)));
+        c.signal.onabort = () => r.push('onabort');
+        c.abort();
+        r.push(c.signal.aborted, c.signal.reason.name, c.signal.reason instanceof DOMException, c.signal.reason instanceof Error, DOMException.ABORT_ERR);
+        const t = AbortSignal.timeout(5);
+        await new Promise((res) => t.addEventListener('abort', res, { once: true }));
+        r.push(t.reason.name);
+        const et = new EventTarget();
+        et.addEventListener('x', (e) => r.push('x once ' + e.detail), { once: true });
+        et.dispatchEvent(new CustomEvent('x', { detail: 1 }));
+        et.dispatchEvent(new CustomEvent('x', { detail: 2 }));
+        try { AbortSignal.abort('why').throwIfAborted(); } catch (e) { r.push(e); }
+        out(r);`),
+    ).toEqual(['abort abort true', 'onabort', true, 'AbortError', true, true, 20, 'TimeoutError', 'x once 1', 'why']);
+  });
+
+  test('Error.captureStackTrace and performance exist', async () => {
+    expect(await value(`const o = {}; Error.captureStackTrace(o); out([typeof o.stack, typeof performance.now(), performance.now() >= 0])`)).toEqual(['string', 'number', true]);
+  });
+});
+
+describe('web crypto', () => {
+  test('getRandomValues and randomUUID', async () => {
+    const [filled, uuid, errs] = (await value(`
+      const a = crypto.getRandomValues(new Uint32Array(8));
+      const errs = [];
+      for (const f of [() => crypto.getRandomValues(new Float64Array(1)), () => crypto.getRandomValues(new Uint8Array(65537))]) { try { f(); } catch (e) { errs.push(e.name); } }
+      out([a.some((x) => x !== 0), crypto.randomUUID(), errs]);`)) as [boolean, string, string[]];
+    expect(filled).toBe(true);
+    expect(uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(errs).toEqual(['TypeMismatchError', 'QuotaExceededError']);
+  });
+
+  test('digest, HMAC sign/verify and PBKDF2 match node:crypto', async () => {
+    const got = await value(`
+      const enc = new TextEncoder();
+      const hex = (b) => Array.from(new Uint8Array(b), (x) => x.toString(16).padStart(2, '0')).join('');
+      const key = await crypto.subtle.importKey('raw', enc.encode('secret'), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+      const sig = await crypto.subtle.sign('HMAC', key, enc.encode('message'));
+      const pw = await crypto.subtle.importKey('raw', enc.encode('pw'), 'PBKDF2', false, ['deriveBits']);
+      const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: enc.encode('salt'), iterations: 1000 }, pw, 256);
+      let exportErr = '';
+      try { await crypto.subtle.exportKey('raw', key); } catch (e) { exportErr = e.name; }
+      out({
+        sha256: hex(await crypto.subtle.digest('SHA-256', enc.encode('abc'))),
+        sha1: hex(await crypto.subtle.digest({ name: 'SHA-1' }, enc.encode('abc'))),
+        hmac: hex(sig),
+        ok: await crypto.subtle.verify('HMAC', key, sig, enc.encode('message')),
+        tampered: await crypto.subtle.verify('HMAC', key, sig, enc.encode('messagf')),
+        pbkdf2: hex(bits),
+        key: [key.type, key.extractable, key.algorithm.name, key.algorithm.hash.name, key.usages],
+        exportErr,
+      });`);
+    expect(got).toEqual({
+      sha256: createHash('sha256').update('abc').digest('hex'),
+      sha1: createHash('sha1').update('abc').digest('hex'),
+      hmac: createHmac('sha256', 'secret').update('message').digest('hex'),
+      ok: true,
+      tampered: false,
+      pbkdf2: pbkdf2Sync('pw', 'salt', 1000, 32, 'sha256').toString('hex'),
+      key: ['secret', false, 'HMAC', 'SHA-256', ['sign', 'verify']],
+      exportErr: 'InvalidAccessError',
+    });
+  });
+
+  test('generated ECDSA and AES-GCM keys work, and JWK export round-trips', async () => {
+    expect(
+      await value(`
+        const enc = new TextEncoder();
+        const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
+        const sig = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, enc.encode('m'));
+        const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
+        const pub = await crypto.subtle.importKey('jwk', jwk, { name: 'ECDSA', namedCurve: 'P-256' }, true, ['verify']);
+        const aes = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+        const iv = crypto.getRandomValues(new Uint8Array(12));
+        const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, aes, enc.encode('plain text'));
+        const pt = await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, aes, ct);
+        let usageErr = '';
+        try { await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.publicKey, enc.encode('m')); } catch (e) { usageErr = e.name; }
+        out([pair.privateKey.type, jwk.kty, jwk.crv, await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, pub, sig, enc.encode('m')),
+             new TextDecoder().decode(pt), ct.byteLength, usageErr]);`),
+    ).toEqual(['private', 'EC', 'P-256', true, 'plain text', 26, 'InvalidAccessError']);
+  });
+});
+
+describe("require('crypto') builtins", () => {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const privatePem = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+  const publicPem = publicKey.export({ type: 'spki', format: 'pem' }) as string;
+
+  test('hashes and HMACs match node:crypto in every output encoding', async () => {
+    const got = await value(`
+      const c = __actuate_builtins.crypto;
+      out({
+        hex: c.createHash('sha256').update('a').update('bc').digest('hex'),
+        b64: c.createHash('SHA512').update('abc', 'utf8').digest('base64'),
+        b64url: c.createHash('md5').update('616263', 'hex').digest('base64url'),
+        bytes: c.createHash('sha1').update(new Uint8Array([97, 98, 99])).digest().toString('hex'),
+        hmac: c.createHmac('sha256', 'key').update('data').digest('hex'),
+        hmacBytesKey: c.createHmac('sha384', new Uint8Array([1, 2, 3])).update('data').digest('base64'),
+        copy: (() => { const h = c.createHash('sha256').update('x'); const k = h.copy(); k.update('y'); return [h.digest('hex'), k.digest('hex')]; })(),
+        twice: (() => { const h = c.createHash('sha256'); h.digest(); try { h.digest(); } catch (e) { return e.message; } })(),
+        unknown: (() => { try { c.createHash('nope'); } catch (e) { return e.message; } })(),
+        hashes: c.getHashes().includes('sha256'),
+      });`);
+    expect(got).toEqual({
+      hex: createHash('sha256').update('abc').digest('hex'),
+      b64: createHash('sha512').update('abc').digest('base64'),
+      b64url: createHash('md5').update('abc').digest('base64url'),
+      bytes: createHash('sha1').update('abc').digest('hex'),
+      hmac: createHmac('sha256', 'key').update('data').digest('hex'),
+      hmacBytesKey: createHmac('sha384', Buffer.from([1, 2, 3])).update('data').digest('base64'),
+      copy: [createHash('sha256').update('x').digest('hex'), createHash('sha256').update('xy').digest('hex')],
+      twice: 'Digest already called',
+      unknown: 'Digest method not supported',
+      hashes: true,
+    });
+  });
+
+  test('random values, timingSafeEqual, pbkdf2Sync and webcrypto', async () => {
+    const got = (await value(`
+      const c = __actuate_builtins.crypto;
+      let lengthErr = '';
+      try { c.timingSafeEqual(new Uint8Array(1), new Uint8Array(2)); } catch (e) { lengthErr = e.name; }
+      out([c.randomBytes(16).length, c.randomBytes(4).toString('hex').length, c.timingSafeEqual(new Uint8Array([1, 2]), new Uint8Array([1, 2])),
+           c.timingSafeEqual(new Uint8Array([1, 2]), new Uint8Array([1, 3])), lengthErr, c.pbkdf2Sync('pw', 'salt', 10, 16, 'sha1').toString('hex'),
+           c.webcrypto === crypto, c.subtle === crypto.subtle, c.randomUUID().length]);`)) as unknown[];
+    expect(got).toEqual([16, 8, true, false, 'RangeError', pbkdf2Sync('pw', 'salt', 10, 16, 'sha1').toString('hex'), true, true, 36]);
+  });
+
+  test('RS256 signatures interoperate with node:crypto in both directions', async () => {
+    const nodeSig = createSign('RSA-SHA256').update('payload').sign(privatePem, 'base64');
+    const got = (await value(
+      `const c = __actuate_builtins.crypto;
+       const sig = c.createSign('RSA-SHA256').update('pay').update('load').sign(event.priv, 'base64');
+       out([sig, c.createVerify('RSA-SHA256').update('payload').verify(event.pub, event.nodeSig, 'base64'),
+            c.createVerify('RSA-SHA256').update('tampered').verify(event.pub, event.nodeSig, 'base64')]);`,
+      { priv: privatePem, pub: publicPem, nodeSig },
+    )) as [string, boolean, boolean];
+    expect(createVerify('RSA-SHA256').update('payload').verify(publicPem, got[0], 'base64')).toBe(true);
+    expect(got.slice(1)).toEqual([true, false]);
+  });
+});
+
+afterAll(() => {
+  expect(module.poisoned).toBe(false);
+});
