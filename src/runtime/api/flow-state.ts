@@ -1,0 +1,114 @@
+import type { TriggerDefinition } from '../../triggers/types.ts';
+import type { FlowState, RecordedCommand } from './types.ts';
+import { defineOwn, isRecord } from './values.ts';
+
+/**
+ * Creating a flow's state, reflecting api effects into the event later actions see, and replaying
+ * the commands of a suspended flow onto the fresh event of its resumption.
+ */
+
+/**
+ * Starts the state of one flow execution. The event is deep-copied, so reflecting metadata never
+ * changes the caller's object.
+ */
+export function createFlowState(trigger: TriggerDefinition, event: Record<string, unknown>): FlowState {
+  return { trigger, event: structuredClone(event), commands: [] };
+}
+
+/**
+ * Restores the commands recorded before a redirect into a resumed flow's state (same action, same
+ * handler, same arguments, in order) and re-applies what they showed in the event: metadata set
+ * before the redirect is visible again on the new `event.request`'s event, and `mergeCommands`
+ * reports it. Nothing is re-checked (the commands were accepted once) and no stop or suspension is
+ * set again: a flow that stopped never suspends, and the suspension is what is being resumed.
+ */
+export function replayCommands(state: FlowState, commands: readonly RecordedCommand[]): void {
+  for (const cmd of commands) {
+    state.commands.push(cmd);
+    reflectCommand(state, cmd);
+  }
+}
+
+/**
+ * Applies the part of a command that Auth0 shows to later actions at once (reference §2.0, §2.1,
+ * §2.2): user metadata, transaction metadata, session and refresh-token metadata, target scopes.
+ * Idempotent for a given command, so replaying onto an event that already shows it is harmless.
+ */
+export function reflectCommand(state: FlowState, cmd: RecordedCommand): void {
+  const { event } = state;
+  const [a, b] = cmd.args;
+  switch (`${cmd.namespace}.${cmd.method}`) {
+    case 'user.setAppMetadata':
+      setOrDelete(ensureObject(ensureObject(event, 'user'), 'app_metadata'), a as string, b);
+      return;
+    case 'user.setUserMetadata':
+      setOrDelete(ensureObject(ensureObject(event, 'user'), 'user_metadata'), a as string, b);
+      return;
+    case 'transaction.setMetadata':
+      setOrDelete(ensureObject(ensureObject(event, 'transaction'), 'metadata'), a as string, b);
+      return;
+    case 'session.setMetadata':
+    case 'refreshToken.setMetadata':
+    case 'session.deleteMetadata':
+    case 'refreshToken.deleteMetadata':
+    case 'session.evictMetadata':
+    case 'refreshToken.evictMetadata':
+      reflectEntityMetadata(event, cmd);
+      return;
+    case 'transaction.addTargetScope':
+    case 'transaction.removeTargetScope':
+    case 'transaction.setTargetScopes':
+    case 'transaction.clearTargetScopes':
+      reflectTargetScopes(event, cmd.method, a);
+      return;
+    default:
+      return;
+  }
+}
+
+// --- internal ---
+
+/** `event.session.metadata` / `event.refresh_token.metadata`, when the event has that entity. */
+function reflectEntityMetadata(event: Record<string, unknown>, cmd: RecordedCommand): void {
+  const owner = event[cmd.namespace === 'session' ? 'session' : 'refresh_token'];
+  if (!isRecord(owner)) return;
+  if (cmd.method === 'evictMetadata') {
+    owner['metadata'] = {};
+    return;
+  }
+  const metadata = ensureObject(owner, 'metadata');
+  const [key, value] = cmd.args as [string, unknown];
+  setOrDelete(metadata, key, cmd.method === 'deleteMetadata' ? null : value);
+}
+
+/**
+ * credentials-exchange `event.transaction.target_scopes`: the live set, starting from the event's
+ * value (Auth0 fills it from the client grant) or, when absent, from the token's scopes.
+ */
+function reflectTargetScopes(event: Record<string, unknown>, method: string, arg: unknown): void {
+  const transaction = ensureObject(event, 'transaction');
+  const current = Array.isArray(transaction['target_scopes'])
+    ? (transaction['target_scopes'] as string[])
+    : isRecord(event['accessToken']) && Array.isArray(event['accessToken']['scope'])
+      ? [...(event['accessToken']['scope'] as string[])]
+      : [];
+  let next: string[];
+  if (method === 'addTargetScope') next = current.includes(arg as string) ? current : [...current, arg as string];
+  else if (method === 'removeTargetScope') next = current.filter((s) => s !== arg);
+  else if (method === 'setTargetScopes') next = [...new Set(arg as string[])];
+  else next = [];
+  transaction['target_scopes'] = next;
+}
+
+function ensureObject(parent: Record<string, unknown>, key: string): Record<string, unknown> {
+  const v = parent[key];
+  if (isRecord(v)) return v;
+  const created: Record<string, unknown> = {};
+  parent[key] = created;
+  return created;
+}
+
+function setOrDelete(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (value === null || value === undefined) delete target[key];
+  else defineOwn(target, key, structuredClone(value));
+}
