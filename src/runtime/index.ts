@@ -5,3 +5,5 @@ export type { RunOptions } from './run-flow.ts';
 export { resolveSecrets, secretEnvName, createRedactor } from './secrets.ts';
 export type { SecretSources, SecretValues } from './secrets.ts';
 export type { FlowResult, FlowOutcome, ActionExecution, ActionStatus, FlowError, EventProblem } from './types.ts';
+export { createInThreadExecutor } from './executor.ts';
+export type { FlowExecutor, DeploymentHandle, ExecutorMetrics, ExecutorLoadResult } from './executor.ts';
