@@ -1,5 +1,5 @@
 import type { ManifestAction } from '../manifest/index.ts';
-import { loadSandboxContext, type EgressPolicy, type LoadResult, type SandboxContext, type SandboxLimits, type SandboxModule } from './sandbox/index.ts';
+import { loadSandboxContext, type EgressPolicy, type HostFetch, type LoadResult, type SandboxContext, type SandboxLimits, type SandboxModule } from './sandbox/index.ts';
 
 /** After this many invocations a warm context is retired (bounds leaks and state growth in module scope). */
 export const DEFAULT_MAX_INVOCATIONS = 1000;
@@ -11,6 +11,8 @@ export interface ActionPoolOptions {
   /** The file name stack frames show; the source map is keyed on it. */
   readonly filename: string;
   readonly egress: EgressPolicy;
+  /** Replaces outbound HTTP (stubs in local runs and tests); the egress policy applies otherwise. */
+  readonly fetch: HostFetch | undefined;
   readonly limits: Partial<SandboxLimits>;
   readonly maxInvocations: number;
 }
@@ -70,7 +72,7 @@ export class ActionPool {
   }
 
   #load(): Promise<LoadResult> {
-    const { module, bundle, filename, egress, limits } = this.#o;
-    return loadSandboxContext(module, { bundle, filename, egress, limits });
+    const { module, bundle, filename, egress, limits, fetch } = this.#o;
+    return loadSandboxContext(module, { bundle, filename, egress, limits, ...(fetch ? { fetch } : {}) });
   }
 }

@@ -7,7 +7,7 @@ import { getTrigger, type TriggerDefinition } from '../triggers/index.ts';
 import { ActionPool, DEFAULT_MAX_INVOCATIONS } from './action-pool.ts';
 import { createApiCache, type ApiCache } from './api/index.ts';
 import { compileEventValidator } from './event-validation.ts';
-import { createSandboxModule, toGuestApiShape, type GuestApiSpec, type SandboxLimits, type SandboxModule } from './sandbox/index.ts';
+import { createSandboxModule, toGuestApiShape, type GuestApiSpec, type HostFetch, type SandboxLimits, type SandboxModule } from './sandbox/index.ts';
 import { createRedactor, resolveSecrets, type SecretSources } from './secrets.ts';
 import { mapStack } from './source-map.ts';
 
@@ -21,6 +21,11 @@ export interface DeploymentOptions {
   readonly continuationSecret?: Uint8Array;
   /** How long a redirected flow may wait for the user, in seconds. Default 900. */
   readonly continuationTtlSeconds?: number;
+  /**
+   * Replaces the sandbox's outbound HTTP entirely (the egress policy then does not apply): for local
+   * runs against stub providers and for tests. Production leaves it unset.
+   */
+  readonly fetch?: HostFetch;
 }
 
 /** One action ready to run: its pool of loaded sandboxes, secrets and source map. */
@@ -109,7 +114,7 @@ export async function loadDeployment(store: StoreReader, target: { commit: strin
       const sourceMap = new TextDecoder().decode(await mustGet(store, meta.sourceMap));
       const filename = `bundle:${meta.name}.js`;
       const pool = new ActionPool({
-        module, action: meta, bundle, filename, egress, maxInvocations: options.maxInvocationsPerContext ?? DEFAULT_MAX_INVOCATIONS,
+        module, action: meta, bundle, filename, egress, fetch: options.fetch, maxInvocations: options.maxInvocationsPerContext ?? DEFAULT_MAX_INVOCATIONS,
         limits: { memoryBytes: meta.limits.memoryMb * 1024 * 1024, wallMs: meta.limits.timeoutMs, cpuMs: meta.limits.timeoutMs, ...options.sandboxLimits },
       });
       pools.push(pool);
