@@ -48,6 +48,17 @@ export const CRYPTO_OPS: Readonly<Record<string, (args: unknown) => unknown>> = 
     const algorithm = alg === null ? null : expectString(alg, 'algorithm');
     return verify(algorithm, fromB64(data, 'data'), keyInput(key, 'public'), fromB64(signature, 'signature'));
   },
+  /** Parses an asymmetric key (PEM/DER, optionally encrypted) into the PEM the guest's KeyObject keeps. */
+  'sys.crypto.key': (args) => {
+    const [kind, spec] = expectArray(args, 2, 'key arguments');
+    const k = expectString(kind, 'key kind');
+    if (k !== 'private' && k !== 'public') throw new TypeError('key kind must be "private" or "public"');
+    const input = keyInput(spec, k);
+    const key = typeof (input as KeyObject).export === 'function' ? (input as KeyObject) : ((input as SignKeyObjectInput).key as KeyObject);
+    const pem = k === 'private' ? key.export({ format: 'pem', type: 'pkcs8' }) : key.export({ format: 'pem', type: 'spki' });
+    const d = key.asymmetricKeyDetails;
+    return { type: key.type, asymmetricKeyType: key.asymmetricKeyType ?? null, pem: String(pem), details: { modulusLength: d?.modulusLength ?? null, namedCurve: d?.namedCurve ?? null } };
+  },
   'sys.crypto.pbkdf2': (args) => {
     const [password, salt, iterations, keylen, digest] = expectArray(args, 5, 'pbkdf2 arguments');
     return toB64(

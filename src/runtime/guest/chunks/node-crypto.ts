@@ -87,7 +87,57 @@ class Hash {
     return h;
   }
 }
+class KeyObject {
+  #type; #secret; #pem; #asym; #details;
+  constructor(type, secret, pem, asym, details) { this.#type = type; this.#secret = secret; this.#pem = pem; this.#asym = asym; this.#details = details; }
+  get type() { return this.#type; }
+  get symmetricKeySize() { return this.#type === 'secret' ? this.#secret.length : undefined; }
+  get asymmetricKeyType() { return this.#type === 'secret' ? undefined : (this.#asym || undefined); }
+  get asymmetricKeyDetails() {
+    if (this.#type === 'secret' || !this.#details) return undefined;
+    const d = {};
+    if (this.#details.modulusLength !== null) d.modulusLength = this.#details.modulusLength;
+    if (this.#details.namedCurve !== null) d.namedCurve = this.#details.namedCurve;
+    return d;
+  }
+  export(options) {
+    if (this.#type === 'secret') {
+      const f = options && options.format;
+      if (f === 'jwk') return { kty: 'oct', k: I.b64encode(this.#secret, true) };
+      return out(this.#secret.slice());
+    }
+    const f = (options && options.format) || 'pem';
+    if (f !== 'pem') throw new TypeError('only PEM export of asymmetric keys is supported in the sandbox');
+    return this.#pem;
+  }
+  equals(other) {
+    if (!(other instanceof KeyObject) || other.type !== this.#type) return false;
+    return this.#type === 'secret' ? timingSafeEqual(this.#secret, other.export()) : this.#pem === other.export();
+  }
+  static from() { throw new TypeError('KeyObject.from(CryptoKey) is not supported in the sandbox'); }
+}
+const keyMaterialOf = new WeakMap();
+function makeKey(type, secret, pem, asym, details) { const k = new KeyObject(type, secret, pem, asym, details); keyMaterialOf.set(k, { secret, pem }); return k; }
+function createSecretKey(key, encoding) { return makeKey('secret', toData(key, encoding, 'key').slice(), undefined); }
+function createAsymmetricKey(kind, key) {
+  if (key instanceof KeyObject) {
+    if (kind === 'public' && key.type === 'private') return createAsymmetricKey('public', key.export());
+    if (key.type !== kind) throw new TypeError('Invalid key object type ' + key.type + ', expected ' + kind + '.');
+    return key;
+  }
+  const r = I.call('sys.crypto.key', [kind, keyMaterial(key)]);
+  return makeKey(r.type, undefined, r.pem, r.asymmetricKeyType, r.details);
+}
 function keyMaterial(key) {
+  if (key instanceof KeyObject) {
+    const m = keyMaterialOf.get(key);
+    if (key.type === 'secret') return { key: I.b64encode(m.secret, false), binary: true };
+    return { key: m.pem, binary: false };
+  }
+  if (key !== null && typeof key === 'object' && key.key instanceof KeyObject) {
+    const inner = keyMaterial(key.key);
+    return Object.assign(inner, { padding: key.padding, saltLength: key.saltLength, dsaEncoding: key.dsaEncoding });
+  }
   if (key !== null && typeof key === 'object' && !(key instanceof ArrayBuffer) && !ArrayBuffer.isView(key) && 'key' in key) {
     return { key: typeof key.key === 'string' ? key.key : I.b64encode(toData(key.key, undefined, 'key'), false), binary: typeof key.key !== 'string',
       passphrase: key.passphrase === undefined ? undefined : String(key.passphrase), padding: key.padding, saltLength: key.saltLength, dsaEncoding: key.dsaEncoding };
@@ -128,7 +178,17 @@ function pbkdf2Sync(password, salt, iterations, keylen, digest) {
 }
 const crypto = {
   createHash(alg) { return new Hash(alg, undefined); },
-  createHmac(alg, key) { return new Hash(alg, toData(key, undefined, 'key').slice()); },
+  createHmac(alg, key) {
+    if (key instanceof KeyObject) {
+      if (key.type !== 'secret') throw new TypeError('Invalid key object type ' + key.type + ', expected secret.');
+      return new Hash(alg, keyMaterialOf.get(key).secret.slice());
+    }
+    return new Hash(alg, toData(key, undefined, 'key').slice());
+  },
+  KeyObject,
+  createSecretKey,
+  createPrivateKey(key) { return createAsymmetricKey('private', key); },
+  createPublicKey(key) { return createAsymmetricKey('public', key); },
   createSign(alg) { return new Sign(String(alg)); },
   createVerify(alg) { return new Sign(String(alg)); },
   sign(alg, data, key) { return new Sign(alg).update(data).sign(key); },
