@@ -33,6 +33,8 @@ export interface LoadedAction {
   readonly meta: ManifestAction;
   readonly pool: ActionPool;
   readonly secrets: Readonly<Record<string, string>>;
+  /** `secrets` as JSON, serialised once at load (spliced into each execution's event). */
+  readonly secretsJson: string;
   readonly redact: (text: string) => string;
   /** Maps a sandbox stack (frames in the bundle) to the user's files. */
   readonly mapStack: (stack: string) => string;
@@ -128,7 +130,7 @@ export async function loadDeployment(store: StoreReader, target: { commit: strin
           hint: 'The top level of the module threw or ran out of budget; fix it and build again.',
         }));
       }
-      actions.push({ meta, pool, secrets: own, redact, mapStack: (s) => redact(mapStack(s, filename, sourceMap)) });
+      actions.push({ meta, pool, secrets: own, secretsJson: JSON.stringify(own), redact, mapStack: (s) => redact(mapStack(s, filename, sourceMap)) });
     }
     const shape = toGuestApiShape(def.api);
     flows.set(triggerId, {

@@ -66,6 +66,10 @@ async function execute(
   let error: FlowError | undefined;
   let redirect: FlowResult['redirect'];
   let prompt: FlowResult['prompt'];
+  // The event as JSON without secrets, re-serialised only after an action recorded commands (which
+  // may have changed what later actions see); each action's own secrets are spliced in.
+  let eventJson = '';
+  let serializedAt = -1;
   for (let i = from; i < flow.actions.length; i++) {
     const action = flow.actions[i]!;
     if (state.stop || state.redirect || state.prompt || error) {
@@ -93,8 +97,12 @@ async function execute(
       redirect: { transactionState: stateToken, now, issuer: issuerOf(state.event), subject: stringAt(state.event, 'user', 'user_id'), ip: stringAt(state.event, 'request', 'ip') },
     });
     const budget = Math.min(action.meta.limits.timeoutMs, left);
-    const eventJson = JSON.stringify({ ...state.event, secrets: action.secrets });
-    const r = await ctx.invoke(handler, eventJson, { ops: { api: createApiOp(apiHandler) }, api: kind === 'continue' ? flow.api.continue : flow.api.execute, cpuMs: budget, wallMs: budget });
+    if (serializedAt !== state.commands.length) {
+      eventJson = JSON.stringify(state.event);
+      serializedAt = state.commands.length;
+    }
+    const withSecrets = eventJson === '{}' ? `{"secrets":${action.secretsJson}}` : `${eventJson.slice(0, -1)},"secrets":${action.secretsJson}}`;
+    const r = await ctx.invoke(handler, withSecrets, { ops: { api: createApiOp(apiHandler) }, api: kind === 'continue' ? flow.api.continue : flow.api.execute, cpuMs: budget, wallMs: budget });
     action.pool.release(ctx);
     const logs = r.logs.map((l) => ({ ...l, message: action.redact(l.message) }));
     let status: ActionExecution['status'] = 'success';
@@ -138,8 +146,9 @@ function flowError(action: LoadedAction, kind: FlowError['kind'], name: string, 
   return { action: action.meta.name, kind, name, message, stack: `${name}: ${message}` };
 }
 
+/** Drops caller-supplied secrets (each action gets only its own). Shallow: createFlowState deep-copies. */
 function stripSecrets(event: Record<string, unknown>): Record<string, unknown> {
-  const { secrets: _ignored, ...rest } = structuredClone(event);
+  const { secrets: _ignored, ...rest } = event;
   return rest;
 }
 
