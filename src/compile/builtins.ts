@@ -1,4 +1,4 @@
-import { SANDBOX_BUILTINS, builtinName, unsupportedBuiltinHint } from './bundle/index.ts';
+import { SANDBOX_BUILTINS, builtinName, unsupportedBuiltinHint } from './bundle/builtins.ts';
 import type { ImportRules } from './typecheck/index.ts';
 
 export { SANDBOX_BUILTINS };

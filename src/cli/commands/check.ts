@@ -1,5 +1,5 @@
 import { defineCommand } from 'citty';
-import { checkProject } from '../../compile/index.ts';
+import { checkProject } from '../../compile/check-project.ts';
 import { ExitCode, hasErrors } from '../../core/index.ts';
 import { readRepo } from '../../repo/index.ts';
 import { createColors } from '../render/color.ts';
