@@ -2,9 +2,11 @@
 // runs on a shared, noisy machine: compare ratios, not absolute numbers.
 import { benchBuild } from './build.mjs';
 import { benchCheck } from './check.mjs';
+import { benchDaemon } from './daemon.mjs';
+import { benchRuntime } from './runtime.mjs';
 
 const only = process.argv[2];
-const benches = { check: benchCheck, build: benchBuild };
+const benches = { check: benchCheck, build: benchBuild, runtime: benchRuntime, daemon: benchDaemon };
 for (const [name, fn] of Object.entries(benches)) {
   if (only && only !== name) continue;
   await fn();

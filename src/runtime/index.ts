@@ -7,3 +7,5 @@ export type { SecretSources, SecretValues } from './secrets.ts';
 export type { FlowResult, FlowOutcome, ActionExecution, ActionStatus, FlowError, EventProblem } from './types.ts';
 export { createInThreadExecutor } from './executor.ts';
 export type { FlowExecutor, DeploymentHandle, ExecutorMetrics, ExecutorLoadResult } from './executor.ts';
+export { createWorkerPoolExecutor, ExecutorOverloadedError, isOverloaded } from './pool/index.ts';
+export type { PoolMetrics, RecycleReasons, WorkerPoolExecutor, WorkerPoolOptions, WorkerStats } from './pool/index.ts';

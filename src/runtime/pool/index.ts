@@ -1,0 +1,10 @@
+/**
+ * The production executor: flows run in a pool of worker threads, each with its own QuickJS module
+ * and capped memory, behind a main-thread watchdog. See README.md in this folder.
+ */
+export { createWorkerPoolExecutor } from './worker-pool-executor.ts';
+export type { PoolMetrics, RecycleReasons, WorkerPoolExecutor } from './worker-pool-executor.ts';
+export { resolvePoolOptions, defaultWorkerUrl } from './options.ts';
+export type { WorkerPoolOptions, ResolvedPoolOptions } from './options.ts';
+export { ExecutorOverloadedError, isOverloaded } from './errors.ts';
+export type { WorkerStats } from './protocol.ts';

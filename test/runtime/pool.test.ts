@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import {
+  createInThreadExecutor, createWorkerPoolExecutor, ExecutorOverloadedError, isOverloaded,
+  type DeploymentHandle, type FlowResult, type WorkerPoolExecutor,
+} from '../../src/runtime/index.ts';
+import { capResultSize } from '../../src/runtime/pool/results.ts';
+import { action, flow } from '../helpers/actions.ts';
+import { sampleEvent } from '../helpers/deploy.ts';
+import { buildFiles, testPoolOptions, type BuiltRepo } from '../helpers/pool.ts';
+
+const CODE = `// @ts-nocheck
+exports.onExecutePostLogin = async (event, api) => {
+  const c = event.user.app_metadata.case;
+  api.idToken.setCustomClaim('https://x/email', event.user.email);
+  api.accessToken.setCustomClaim('https://x/key', event.secrets.KEY.length);
+  console.log('login', event.user.user_id);
+  if (c === 'deny') api.access.deny('no entry');
+  if (c === 'slow') await new Promise((r) => setTimeout(r, 300));
+  if (c === 'redirect') api.redirect.sendUserTo('https://consent.example.com/', { query: { a: '1' } });
+  if (c === 'logs') for (let i = 0; i < 8; i++) console.log(String(i).repeat(1000));
+  if (c === 'alloc') { const keep = []; for (let i = 0; i < 20000; i++) keep.push('z'.repeat(1024) + i); globalThis.kept = keep.length; }
+};
+exports.onContinuePostLogin = async (event, api) => {
+  api.idToken.setCustomClaim('https://x/continued', true);
+};
+`;
+const SECRETS = { file: { main: { KEY: 'a-secret-key-value' } } };
+const login = (c: string, extra: Record<string, unknown> = {}) => {
+  const e = sampleEvent('post-login@v3');
+  return { ...e, user: { ...(e['user'] as object), app_metadata: { case: c } }, ...extra };
+};
+const claims = (r: FlowResult) => (r.commands as unknown as { idToken: { customClaims: Record<string, unknown> } }).idToken.customClaims;
+
+let repo: BuiltRepo;
+let shared: { pool: WorkerPoolExecutor; handle: DeploymentHandle } | undefined;
+
+/** The file's default pool (2 workers + 1 spare), created on first use. */
+async function defaultPool(): Promise<{ pool: WorkerPoolExecutor; handle: DeploymentHandle }> {
+  shared ??= await loadInto(createWorkerPoolExecutor(testPoolOptions({ workers: 2, spares: 1 })));
+  return shared;
+}
+
+/** A pool with its own options, closed when the test ends. */
+async function poolWith(options: Parameters<typeof testPoolOptions>[0]): Promise<{ pool: WorkerPoolExecutor; handle: DeploymentHandle }> {
+  const pool = createWorkerPoolExecutor(testPoolOptions({ workers: 2, spares: 1, ...options }));
+  onTestFinished(() => pool.close());
+  return loadInto(pool);
+}
+
+async function loadInto(pool: WorkerPoolExecutor): Promise<{ pool: WorkerPoolExecutor; handle: DeploymentHandle }> {
+  const loaded = await pool.load(repo.store, { commit: repo.commit }, { secrets: SECRETS });
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+  return { pool, handle: loaded.handle };
+}
+
+beforeAll(async () => {
+  repo = await buildFiles({
+    'actuate.json': JSON.stringify({ limits: { flowTimeoutMs: 2000, actionTimeoutMs: 2000 } }) + '\n',
+    ...action('main', { trigger: 'post-login', secrets: ['KEY'] }, CODE),
+    ...flow('post-login', ['main']),
+  }, 'file');
+});
+
+afterAll(async () => {
+  await shared?.pool.close();
+});
+
+describe('worker pool executor', () => {
+  it('gives the same results as the in-thread executor', async () => {
+    const { pool, handle } = await defaultPool();
+    const inThread = createInThreadExecutor();
+    const loaded = await inThread.load(repo.store, { commit: repo.commit }, { secrets: SECRETS });
+    if (!loaded.ok) throw new Error('in-thread load failed');
+    for (const c of ['ok', 'deny', 'redirect']) {
+      const a = await pool.run(handle, 'post-login', login(c), { executionId: `id-${c}` });
+      const b = await inThread.run(loaded.handle, 'post-login', login(c), { executionId: `id-${c}` });
+      expect(a.executionId).toBe(`id-${c}`);
+      expect([a.outcome, a.commands, a.denied, a.actions.map((x) => [x.status, x.logs.map((l) => l.message)])])
+        .toEqual([b.outcome, b.commands, b.denied, b.actions.map((x) => [x.status, x.logs.map((l) => l.message)])]);
+    }
+    await inThread.close();
+    expect(pool.metrics()).toMatchObject({ workers: 3, spares: 1, busy: 0, queued: 0 });
+  });
+
+  it('resumes a redirected flow in any worker (one continuation secret for all) and passes the caller clock', async () => {
+    const { pool, handle } = await defaultPool();
+    const first = await pool.run(handle, 'post-login', login('redirect'));
+    expect(first.outcome).toBe('redirect');
+    // Four at once on two workers: both workers resume the same state.
+    const resumed = await Promise.all([1, 2, 3, 4].map(() => pool.continue(handle, 'post-login', first.redirect!.state, login('ok'))));
+    for (const r of resumed) {
+      expect(r.outcome).toBe('success');
+      expect(r.executionId).toBe(first.executionId);
+      expect(claims(r)['https://x/continued']).toBe(true);
+    }
+    const late = await pool.continue(handle, 'post-login', first.redirect!.state, login('ok'), { now: () => Date.now() + 3_600_000 });
+    expect(late.outcome).toBe('rejected');
+    expect(late.problems![0]!.message).toContain('expired');
+  });
+
+  it('loads atomically: a failing top level or a missing secret fails the load and leaves nothing behind', async () => {
+    const { pool } = await defaultPool();
+    const broken = await buildFiles({
+      ...action('boom', { trigger: 'post-login' }, `throw new Error('top level failed');\nexports.onExecutePostLogin = async () => {};\n`),
+      ...flow('post-login', ['boom']),
+    });
+    const r = await pool.load(broken.store, { commit: broken.commit });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.diagnostics.map((d) => d.code)).toEqual(['E_ACTION_LOAD']);
+    expect(!r.ok && r.diagnostics[0]!.message).toContain('top level failed');
+    const noSecret = await pool.load(repo.store, { commit: repo.commit });
+    expect(!noSecret.ok && noSecret.diagnostics.map((d) => d.code)).toEqual(['E_SECRET_MISSING']);
+    await expect(pool.load(repo.store, { commit: 'f'.repeat(40) })).rejects.toThrow(/has no manifest for commit/);
+    expect((await pool.workerStats()).map((s) => s.deployments)).toEqual([1, 1, 1]);
+  });
+
+  it('terminates workers stuck loading a top level the sandbox cannot interrupt, and fails that load only', async () => {
+    const { pool, handle } = await poolWith({ workers: 1, spares: 1, loadTimeoutMs: 1000 });
+    const stuck = await buildFiles({
+      ...action('stuck', { trigger: 'post-login' }, `Array.prototype.indexOf.call({ length: 2 ** 32 - 1 }, 1);\nexports.onExecutePostLogin = async () => {};\n`),
+      ...flow('post-login', ['stuck']),
+    });
+    const r = await pool.load(stuck.store, { commit: stuck.commit });
+    expect(!r.ok && r.diagnostics.map((d) => d.code)).toEqual(['E_ACTION_LOAD_TIMEOUT']);
+    expect(pool.metrics().terminated).toBe(2);
+    expect((await pool.run(handle, 'post-login', login('ok'))).outcome).toBe('success');
+  });
+
+  it('refuses events that are too large or not JSON before they reach a worker', async () => {
+    const { pool, handle } = await poolWith({ maxEventChars: 20_000 });
+    const executions = pool.metrics().executions;
+    const big = await pool.run(handle, 'post-login', login('ok', { padding: 'p'.repeat(20_000) }));
+    expect(big).toMatchObject({ outcome: 'rejected', version: 'v3', actions: [] });
+    expect(big.problems![0]!.message).toMatch(/the event is too large: \d+ characters of JSON \(the limit is 20000\)/);
+    const cyclic: Record<string, unknown> = login('ok');
+    cyclic['self'] = cyclic;
+    const bad = await pool.run(handle, 'post-login', cyclic);
+    expect(bad.outcome).toBe('rejected');
+    expect(bad.problems![0]!.message).toContain('cannot be serialised as JSON');
+    expect(pool.metrics().executions).toBe(executions);
+  });
+
+  it('caps the result a worker sends back: console output goes first', async () => {
+    const { pool, handle } = await poolWith({ maxResultChars: 6000 });
+    const r = await pool.run(handle, 'post-login', login('logs'));
+    expect(r.outcome).toBe('success');
+    expect(r.actions[0]!.logs).toEqual([]);
+    expect(r.actions[0]!.droppedLogs).toBe(9);
+    expect(claims(r)['https://x/email']).toBe('ada@acme.example');
+  });
+
+  it('queues when every worker is busy and refuses beyond the bound with a clear overloaded error', async () => {
+    const { pool, handle } = await poolWith({ workers: 1, spares: 0, maxQueued: 1 });
+    const running = pool.run(handle, 'post-login', login('slow'));
+    const queued = pool.run(handle, 'post-login', login('slow'));
+    expect(pool.metrics()).toMatchObject({ busy: 1, queued: 1 });
+    const refused = await pool.run(handle, 'post-login', login('ok')).then(() => undefined, (e: unknown) => e);
+    expect(refused).toBeInstanceOf(ExecutorOverloadedError);
+    expect(isOverloaded(refused)).toBe(true);
+    expect((refused as Error).message).toMatch(/overloaded: 1 executions are already waiting/);
+    expect((await running).outcome).toBe('success');
+    expect((await queued).outcome).toBe('success');
+    expect(pool.metrics()).toMatchObject({ busy: 0, queued: 0, overloaded: 1, executions: 2 });
+  });
+
+  it('unloads a version once its executions in flight finish; other versions stay', async () => {
+    const { pool } = await defaultPool();
+    const { handle } = await loadInto(pool);
+    expect((await pool.workerStats()).map((s) => s.deployments)).toEqual([2, 2, 2]);
+    const inFlight = pool.run(handle, 'post-login', login('slow'));
+    pool.unload(handle);
+    await expect(pool.run(handle, 'post-login', login('ok'))).rejects.toThrow(/unloaded/);
+    expect((await inFlight).outcome).toBe('success');
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await pool.workerStats()).map((s) => s.deployments)).toEqual([1, 1, 1]);
+    expect((await pool.run(shared!.handle, 'post-login', login('ok'))).outcome).toBe('success');
+  });
+
+  it('recycles a worker whose WASM memory passed the high-water mark, and after a number of executions', async () => {
+    const { pool, handle } = await poolWith({ workers: 1, spares: 1, maxMemoryBytes: 64 << 20, memoryHighWaterBytes: 24 << 20, maxExecutionsPerWorker: 3 });
+    expect((await pool.run(handle, 'post-login', login('alloc'))).outcome).toBe('success');
+    expect(pool.metrics().recycledFor.memory).toBe(1);
+    for (let i = 0; i < 3; i++) expect((await pool.run(handle, 'post-login', login('ok'))).outcome).toBe('success');
+    expect(pool.metrics().recycledFor).toMatchObject({ memory: 1, executions: 1 });
+    expect(pool.metrics().recycled).toBe(2);
+  });
+
+  it('drains executions in flight on close and refuses new work', async () => {
+    const { pool, handle } = await poolWith({});
+    const inFlight = pool.run(handle, 'post-login', login('slow'));
+    await pool.close();
+    expect((await inFlight).outcome).toBe('success');
+    await expect(pool.run(handle, 'post-login', login('ok'))).rejects.toThrow(/closed/);
+    expect(pool.metrics().workers).toBe(0);
+  });
+
+  it('reports a worker entry Node cannot load as a usage error with the fix', async () => {
+    const pool = createWorkerPoolExecutor({ workers: 1, spares: 0, workerUrl: new URL('../../src/runtime/pool/worker-entry.ts', import.meta.url) });
+    onTestFinished(() => pool.close());
+    await expect(pool.ready()).rejects.toThrow(/TypeScript and this Node cannot load it/);
+    await expect(pool.load(repo.store, { commit: repo.commit }, { secrets: SECRETS })).rejects.toThrow(/TypeScript/);
+  });
+
+  it('validates its options', () => {
+    expect(() => createWorkerPoolExecutor({ workers: 0 })).toThrow(/"workers" must be an integer of at least 1, got 0/);
+    expect(() => createWorkerPoolExecutor({ maxMemoryBytes: 1 << 20 })).toThrow(/"maxMemoryBytes" must be an integer of at least 16777216/);
+    expect(() => createWorkerPoolExecutor({ maxMemoryBytes: 32 << 20, memoryHighWaterBytes: 48 << 20 })).toThrow(/must not exceed maxMemoryBytes/);
+  });
+});
+
+describe('capResultSize', () => {
+  const result: FlowResult = {
+    executionId: 'e', trigger: 'post-login', version: 'v3', manifest: 'sha256:0' as FlowResult['manifest'], outcome: 'success', commands: undefined,
+    actions: [{ name: 'a', bundle: 'sha256:1' as FlowResult['manifest'], handler: 'h', status: 'success', startedAt: 0, endedAt: 0, durationMs: 0, cpuMs: 0, logs: [{ level: 'log', message: 'm'.repeat(5000), atMs: 0 }], droppedLogs: 2 }],
+    durationMs: 1,
+  };
+  it('keeps a result under the cap as is, drops logs first, then turns it into an error', () => {
+    expect(JSON.parse(capResultSize(result, 100_000))).toEqual(result);
+    const lean = JSON.parse(capResultSize(result, 2000)) as FlowResult;
+    expect(lean.outcome).toBe('success');
+    expect(lean.actions[0]).toMatchObject({ logs: [], droppedLogs: 3 });
+    const bare = JSON.parse(capResultSize(result, 100)) as FlowResult;
+    expect(bare).toMatchObject({ outcome: 'error', actions: [], error: { kind: 'error', name: 'RangeError' } });
+    expect(bare.error!.message).toMatch(/the flow result is too large: \d+ characters \(the limit is 100\)/);
+  });
+});
