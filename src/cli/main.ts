@@ -14,6 +14,8 @@ const main = defineCommand({
     store: () => import('./commands/store.ts').then((m) => m.storeCommand as CommandDef),
     types: () => import('./commands/types.ts').then((m) => m.typesCommand as CommandDef),
     demo: () => import('./commands/demo.ts').then((m) => m.demoCommand as CommandDef),
+    serve: () => import('./commands/serve.ts').then((m) => m.serveCommand as CommandDef),
+    logs: () => import('./commands/logs.ts').then((m) => m.logsCommand as CommandDef),
   },
 });
 

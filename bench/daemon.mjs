@@ -1,0 +1,209 @@
+// `npm run bench daemon`: the runner daemon under HTTP load on loopback, side by side with an
+// unsandboxed baseline (the same framework, the same three post-login handlers called directly).
+// Reports maximum throughput, p50/p99 latency at full and at half load, the ratio to the baseline,
+// and the daemon's RSS over a soak (BENCH_SOAK_S seconds, default 60; ACTUATE_SOAK=1 runs 300).
+// Run alone as `node bench/daemon.mjs`; `node bench/daemon.mjs --baseline <port>` is the baseline server.
+import { execFileSync, spawn } from 'node:child_process';
+import http from 'node:http';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { timingSafeEqual, createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CLI, ROOT, makeRepo } from './lib.mjs';
+
+const TOKEN = 'bench-token-0123456789abcdef0123';
+const NS = 'https://example.com/';
+
+/** The three actions of the benchmarked post-login flow, as their source files (also run directly by the baseline). */
+const ACTIONS = {
+  'deny-unverified': `exports.onExecutePostLogin = async (event, api) => {
+  if (!event.user.email_verified) api.access.deny('Please verify your email address first.');
+};
+`,
+  'role-claims': `exports.onExecutePostLogin = async (event, api) => {
+  const roles = (event.authorization && event.authorization.roles) || [];
+  api.idToken.setCustomClaim('${NS}roles', roles);
+  api.accessToken.setCustomClaim('${NS}roles', roles);
+  api.accessToken.setCustomClaim('${NS}tier', roles.includes('admin') ? 'staff' : 'member');
+};
+`,
+  'locale-metadata': `exports.onExecutePostLogin = async (event, api) => {
+  api.idToken.setCustomClaim('${NS}locale', (event.request.language || 'en').split(',')[0]);
+  if (!event.user.app_metadata.first_login) api.user.setAppMetadata('first_login', event.user.created_at);
+  console.log('login of ' + event.user.user_id + ' from ' + event.request.geoip.countryCode);
+};
+`,
+};
+
+const EVENT = (() => {
+  const e = JSON.parse(readFileSync(path.join(ROOT, 'src/triggers/fixtures/post-login@v3.json'), 'utf8'));
+  delete e.secrets;
+  return JSON.stringify(e);
+})();
+
+if (process.argv[2] === '--baseline') await serveBaseline(Number(process.argv[3] ?? 0));
+else if (process.argv[1] === fileURLToPath(import.meta.url)) await benchDaemon();
+
+/** The benchmark: build, start both servers, load them one after the other, soak the daemon. */
+export async function benchDaemon() {
+  const { default: autocannon } = await import('autocannon');
+  const seconds = Number(process.env.BENCH_DURATION_S ?? 10);
+  const soakSeconds = Number(process.env.BENCH_SOAK_S ?? (process.env.ACTUATE_SOAK === '1' ? 300 : 60));
+  const work = mkdtempSync(path.join(tmpdir(), 'actuate-bench-daemon-'));
+  const files = { 'actuate.json': '{}\n', 'flows/post-login.json': JSON.stringify({ actions: Object.keys(ACTIONS) }) + '\n' };
+  for (const [name, code] of Object.entries(ACTIONS)) {
+    files[`actions/${name}/action.json`] = JSON.stringify({ trigger: 'post-login' }) + '\n';
+    files[`actions/${name}/index.js`] = code;
+  }
+  const repo = makeRepo(files);
+  const store = path.join(work, 'store');
+  const built = JSON.parse(execFileSync(process.execPath, [CLI, 'build', repo.dir, '--store', store, '--json'], { encoding: 'utf8' }));
+  writeFileSync(path.join(work, 'token'), TOKEN + '\n');
+
+  const serve = (executor) => start([CLI, 'serve', '--store', store, '--commit', built.commit, '--port', '0', '--token-file', path.join(work, 'token'), '--data', path.join(work, `data-${executor}`), '--executor', executor], /listening on (http:\/\/\S+?),/);
+  const servers = [
+    ['baseline (unsandboxed)', await start([fileURLToPath(import.meta.url), '--baseline', '0'], /baseline listening on (http:\/\/\S+)/)],
+    ['actuate serve (pool, default)', await serve('pool')],
+    ['actuate serve --executor in-thread', await serve('in-thread')],
+  ];
+  const load = (url, extra = {}) => autocannon({
+    url: `${url}/v1/flows/post-login`, method: 'POST', connections: 10, duration: seconds,
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: EVENT, ...extra,
+  });
+  const summary = (r) => ({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok: r['2xx'], bad: r.non2xx + r.errors + r.timeouts });
+  try {
+    // Warm every server (JIT, warm sandboxes), then measure each at full load, then at half its own maximum.
+    for (const [, s] of servers) await load(s.url, { duration: 3 });
+    const full = [];
+    for (const [, s] of servers) full.push(summary(await load(s.url)));
+    // Half load, open loop: requests evenly spaced at half the server's maximum (autocannon's own
+    // rate limit sends each second's quota in a burst, which measures queueing, not latency).
+    const half = [];
+    for (const [i, [, s]] of servers.entries()) half.push(await paced(s.url, Math.max(1, Math.round(full[i].rps / 2)), seconds));
+
+    console.log(`\n## Daemon under load (loopback, ${seconds} s per run; three-action post-login flow)`);
+    console.log('max: autocannon, 10 connections. half: requests evenly spaced at half that server\'s max, open loop.\n');
+    console.log('| server | req/s at max | p50 ms | p99 ms | ratio to baseline | at half its max: req/s | p50 ms | p99 ms | non-2xx or errors |');
+    console.log('|---|---|---|---|---|---|---|---|---|');
+    for (const [i, [name]] of servers.entries()) {
+      const f = full[i];
+      const h = half[i];
+      console.log(`| ${name} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p99} | ${(f.rps / full[0].rps * 100).toFixed(1)}% | ${h.rps.toFixed(0)} | ${h.p50.toFixed(2)} | ${h.p99.toFixed(2)} | ${f.bad + h.bad} |`);
+    }
+    console.log('\ntargets: ≥ 60% of the baseline\'s throughput; p99 < 5 ms at half load');
+
+    // Soak: the default daemon at half its load, RSS sampled every 5 s.
+    const daemon = servers[1][1];
+    const rate = Math.max(1, Math.round(full[1].rps / 2));
+    const samples = [];
+    const sample = () => samples.push(Number(execFileSync('ps', ['-o', 'rss=', '-p', String(daemon.proc.pid)], { encoding: 'utf8' }).trim()) / 1024);
+    sample();
+    const timer = setInterval(sample, 5000);
+    const soak = await paced(daemon.url, rate, soakSeconds);
+    clearInterval(timer);
+    sample();
+    const third = Math.max(1, Math.floor(samples.length / 3));
+    console.log(`\n## Daemon soak (pool): ${soakSeconds} s at ${rate} req/s, evenly spaced`);
+    console.log(`requests ${soak.ok} ok, ${soak.bad} non-2xx or errors; p50 ${soak.p50.toFixed(2)} ms, p99 ${soak.p99.toFixed(2)} ms`);
+    console.log(`RSS MiB (main thread and workers): start ${samples[0].toFixed(0)}, max of first third ${Math.max(...samples.slice(0, third)).toFixed(0)}, max of last third ${Math.max(...samples.slice(-third)).toFixed(0)}, end ${samples.at(-1).toFixed(0)}`);
+  } finally {
+    for (const [, s] of servers) s.proc.kill('SIGTERM');
+  }
+}
+
+/**
+ * Open-loop load: one request every 1/rate s whatever the answers do (keep-alive connections,
+ * as many as needed), for `seconds`; latency of each request from its scheduled start.
+ */
+async function paced(url, rate, seconds) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const target = new URL(`${url}/v1/flows/post-login`);
+  const latencies = [];
+  let ok = 0;
+  let bad = 0;
+  const pending = [];
+  const t0 = performance.now();
+  const total = Math.round(rate * seconds);
+  for (let i = 0; i < total; i++) {
+    const due = t0 + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    pending.push(new Promise((resolve) => {
+      const req = http.request(target, { method: 'POST', agent, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(EVENT) } }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          latencies.push(performance.now() - due);
+          if (res.statusCode === 200) ok++;
+          else bad++;
+          resolve();
+        });
+      });
+      req.on('error', () => {
+        bad++;
+        resolve();
+      });
+      req.end(EVENT);
+    }));
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  const elapsed = (performance.now() - t0) / 1000;
+  return { rps: (ok + bad) / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), ok, bad };
+}
+
+function percentile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+}
+
+/** Spawns a server and waits for the line that gives its URL. */
+async function start(args, pattern) {
+  const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+  let out = '';
+  const url = await new Promise((resolve, reject) => {
+    proc.stdout.setEncoding('utf8').on('data', (d) => {
+      out += d;
+      const m = pattern.exec(out);
+      if (m) resolve(m[1]);
+    });
+    proc.on('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}:\n${out}`)));
+  });
+  return { proc, url };
+}
+
+/**
+ * The baseline: fastify, the same route, bearer check and JSON body, the three handlers called
+ * in-process on a minimal recording `api` (no sandbox, no validation, no records or logs).
+ */
+async function serveBaseline(port) {
+  const { default: Fastify } = await import('fastify');
+  const handlers = Object.values(ACTIONS).map((code) => {
+    const exports = {};
+    new Function('exports', 'console', code)(exports, { log() {} });
+    return exports.onExecutePostLogin;
+  });
+  const expected = createHash('sha256').update(TOKEN).digest();
+  const app = Fastify({ logger: false });
+  app.post('/v1/flows/post-login', async (request, reply) => {
+    const presented = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    if (!timingSafeEqual(createHash('sha256').update(presented).digest(), expected)) return reply.code(401).send({ error: 'unauthorized' });
+    const event = request.body;
+    const commands = { idToken: { customClaims: {} }, accessToken: { customClaims: {} }, user: { appMetadata: {} } };
+    let denied;
+    const api = {
+      access: { deny: (reason) => (denied = reason) },
+      idToken: { setCustomClaim: (k, v) => (commands.idToken.customClaims[k] = v) },
+      accessToken: { setCustomClaim: (k, v) => (commands.accessToken.customClaims[k] = v) },
+      user: { setAppMetadata: (k, v) => (commands.user.appMetadata[k] = v) },
+    };
+    for (const handler of handlers) {
+      await handler(structuredClone(event), api);
+      if (denied) break;
+    }
+    return { outcome: denied ? 'denied' : 'success', commands, ...(denied ? { denied } : {}) };
+  });
+  const url = await app.listen({ host: '127.0.0.1', port });
+  process.stdout.write(`baseline listening on ${url}\n`);
+  process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
+}

@@ -1,0 +1,125 @@
+import type { DaemonDatabase } from '../storage/database.ts';
+import type { WriteBatcher } from '../storage/write-batcher.ts';
+import type { ExecutionRecord, ExecutionStatus } from './record.ts';
+
+export interface ExecutionLogOptions {
+  /** How long records are kept (Auth0: 10 days). */
+  readonly retentionMs: number;
+  /** Most records kept, newest first; older ones are pruned even inside the retention period. */
+  readonly maxRecords: number;
+  /** Called when a record could not be written (the execution itself already happened). */
+  readonly onWriteError: (error: unknown) => void;
+  readonly now?: () => number;
+}
+
+export interface ListQuery {
+  readonly limit: number;
+  readonly trigger?: string | undefined;
+  readonly status?: ExecutionStatus | undefined;
+  /** Only records changed after this position (what a follower saw last). */
+  readonly afterSeq?: number | undefined;
+}
+
+/** Records deleted per transaction when pruning. */
+const PRUNE_BATCH = 500;
+
+/**
+ * Execution records by id, kept in the daemon database and streamed to followers as they change.
+ * Writes ride the group commit: a record is visible to `get` and followers at once and on disk
+ * within a turn of the event loop. Records are observability, not state: losing the last few in a
+ * crash loses log lines, never an accepted event (the queue holds those).
+ */
+export class ExecutionLog {
+  readonly #batcher: WriteBatcher;
+  readonly #o: ExecutionLogOptions;
+  readonly #now: () => number;
+  readonly #followers = new Set<(r: ExecutionRecord) => void>();
+  readonly #unwritten = new Map<string, ExecutionRecord>();
+  readonly #upsert;
+  readonly #get;
+  readonly #list;
+  readonly #cutoff;
+  readonly #prune;
+  #seq: number;
+
+  constructor(db: DaemonDatabase, batcher: WriteBatcher, options: ExecutionLogOptions) {
+    this.#batcher = batcher;
+    this.#o = options;
+    this.#now = options.now ?? Date.now;
+    this.#upsert = db.prepare(`INSERT INTO executions (id, seq, trigger, status, created_at, updated_at, record) VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, status = excluded.status, updated_at = excluded.updated_at, record = excluded.record`);
+    this.#get = db.prepare<[string], { record: string }>(`SELECT record FROM executions WHERE id = ?`);
+    this.#list = db.prepare<[string | null, string | null, string | null, string | null, number, number], { record: string }>(`
+      SELECT record FROM executions
+      WHERE (? IS NULL OR trigger = ?) AND (? IS NULL OR status = ?) AND seq > ?
+      ORDER BY seq DESC LIMIT ?`);
+    this.#cutoff = db.prepare<[number], { seq: number }>(`SELECT seq FROM executions ORDER BY seq DESC LIMIT 1 OFFSET ?`);
+    this.#prune = db.prepare(`DELETE FROM executions WHERE id IN (SELECT id FROM executions WHERE seq < ? OR updated_at < ? ORDER BY seq LIMIT ${PRUNE_BATCH})`);
+    this.#seq = (db.prepare<[], { s: number | null }>(`SELECT MAX(seq) AS s FROM executions`).get()?.s ?? 0);
+  }
+
+  /** The position of the newest change. */
+  get lastSeq(): number {
+    return this.#seq;
+  }
+
+  /** Stores a record (replacing the one with its id), tells followers, and returns it with its position. */
+  put(record: ExecutionRecord): ExecutionRecord {
+    const stored = { ...record, seq: ++this.#seq };
+    this.#unwritten.set(stored.id, stored);
+    const json = JSON.stringify(stored);
+    const created = Date.parse(stored.createdAt);
+    const updated = Date.parse(stored.updatedAt);
+    this.#batcher.write(() => this.#upsert.run(stored.id, stored.seq, stored.trigger, stored.status, created, updated, json), { durable: false }).then(
+      () => {
+        if (this.#unwritten.get(stored.id) === stored) this.#unwritten.delete(stored.id);
+      },
+      (e: unknown) => {
+        this.#unwritten.delete(stored.id);
+        this.#o.onWriteError(e);
+      },
+    );
+    for (const follow of this.#followers) {
+      try {
+        follow(stored);
+      } catch {
+        // A follower that throws (a closed socket) is its own problem; the others still hear.
+      }
+    }
+    return stored;
+  }
+
+  get(id: string): ExecutionRecord | undefined {
+    const pending = this.#unwritten.get(id);
+    if (pending) return pending;
+    const row = this.#get.get(id);
+    return row ? (JSON.parse(row.record) as ExecutionRecord) : undefined;
+  }
+
+  /** Newest first. */
+  list(q: ListQuery): ExecutionRecord[] {
+    this.#batcher.flush();
+    const t = q.trigger ?? null;
+    const s = q.status ?? null;
+    return this.#list.all(t, t, s, s, q.afterSeq ?? 0, q.limit).map((r) => JSON.parse(r.record) as ExecutionRecord);
+  }
+
+  /** Calls `fn` with every record stored from now on; returns the unsubscribe function. */
+  follow(fn: (r: ExecutionRecord) => void): () => void {
+    this.#followers.add(fn);
+    return () => this.#followers.delete(fn);
+  }
+
+  /**
+   * Drops records past the retention period or beyond the maximum count, a few hundred per
+   * transaction, so pruning tens of thousands never stalls the requests served meanwhile.
+   */
+  async maintain(): Promise<void> {
+    this.#batcher.flush();
+    const seq = this.#cutoff.get(Math.max(0, this.#o.maxRecords - 1))?.seq ?? 0;
+    const age = this.#now() - this.#o.retentionMs;
+    while ((await this.#batcher.write(() => this.#prune.run(seq, age).changes, { durable: false })) === PRUNE_BATCH) {
+      // next batch in a later turn of the event loop
+    }
+  }
+}

@@ -1,0 +1,16 @@
+export { startDaemon, DaemonStartError } from './start-daemon.ts';
+export type { RunningDaemon } from './start-daemon.ts';
+export { resolveDaemonOptions, isLoopback } from './options.ts';
+export type { DaemonOptions, ResolvedDaemonOptions } from './options.ts';
+export { createDefaultExecutor, executorFactory, DEFAULT_EXECUTOR } from './default-executor.ts';
+export type { ExecutorFactory, ExecutorKind } from './default-executor.ts';
+export { loadContinuationKey } from './continuation-key.ts';
+export { BearerAuth, MIN_TOKEN_LENGTH } from './http/auth.ts';
+export type { AuthTokens, Access, AuthDecision } from './http/auth.ts';
+export type { DeployOutcome, DeployReason, DeployReport, ServedVersion } from './deploy/deployments.ts';
+export type { DaemonStatus } from './status.ts';
+export type { ExecutionRecord, ExecutionStatus, ActionRecord } from './executions/record.ts';
+export type { Queue, NewJob, ClaimedJob, EnqueueResult, JobState, QueueDepth } from './queue/types.ts';
+export { createSqliteQueue } from './queue/sqlite-queue.ts';
+export { openDatabase } from './storage/database.ts';
+export { WriteBatcher } from './storage/write-batcher.ts';

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { ExecutionLog } from '../../src/daemon/executions/execution-log.ts';
+import { openDatabase, WriteBatcher, type ExecutionRecord } from '../../src/daemon/index.ts';
+
+function record(id: string, at: number, status: ExecutionRecord['status'] = 'final'): ExecutionRecord {
+  const iso = new Date(at).toISOString();
+  return { id, trigger: id.startsWith('a') ? 'post-user-registration' : 'post-login', version: 'v3', mode: 'sync', status, createdAt: iso, updatedAt: iso, results: [] };
+}
+
+function openLog(options: { maxRecords: number; retentionMs: number; now: () => number }) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'actuate-log-'));
+  const db = openDatabase(dir);
+  const batcher = new WriteBatcher(db);
+  const errors: unknown[] = [];
+  const log = new ExecutionLog(db, batcher, { ...options, onWriteError: (e) => errors.push(e) });
+  onTestFinished(() => {
+    batcher.close();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { log, errors };
+}
+
+describe('the execution log', () => {
+  it('stores records by id, lists newest first with filters, and streams changes with their position', async () => {
+    const { log, errors } = openLog({ maxRecords: 100, retentionMs: 1e9, now: Date.now });
+    const seen: string[] = [];
+    const stop = log.follow((r) => seen.push(`${r.id}:${r.status}:${r.seq}`));
+    log.put(record('a1', 1000, 'queued'));
+    expect(log.get('a1')).toMatchObject({ status: 'queued', seq: 1 }); // visible before the commit
+    log.put(record('b1', 2000));
+    log.put({ ...record('a1', 3000), status: 'final' });
+    stop();
+    log.put(record('b2', 4000));
+    expect(seen).toEqual(['a1:queued:1', 'b1:final:2', 'a1:final:3']);
+    expect(log.list({ limit: 10 }).map((r) => r.id)).toEqual(['b2', 'a1', 'b1']);
+    expect(log.list({ limit: 10, trigger: 'post-login' }).map((r) => r.id)).toEqual(['b2', 'b1']);
+    expect(log.list({ limit: 10, afterSeq: 2 }).map((r) => r.id)).toEqual(['b2', 'a1']);
+    expect(log.list({ limit: 10, status: 'final' })).toHaveLength(3);
+    expect(log.get('nope')).toBeUndefined();
+    expect(errors).toEqual([]);
+  });
+
+  it('prunes past the maximum count and the retention period, in small transactions', async () => {
+    const now = 10_000_000;
+    const { log } = openLog({ maxRecords: 1200, retentionMs: 5_000_000, now: () => now });
+    for (let i = 0; i < 1500; i++) log.put(record(`b${i}`, i < 100 ? 1 : now));
+    await log.maintain();
+    expect(log.list({ limit: 1000 })[0]!.id).toBe('b1499');
+    expect(log.list({ limit: 1000, afterSeq: 1000 })).toHaveLength(500);
+    expect(log.get('b299')).toBeUndefined(); // beyond the 1200 newest
+    expect(log.get('b300')).toBeDefined();
+    expect(log.get('b50')).toBeUndefined(); // too old anyway
+  });
+});

@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { UsageError } from '../../src/core/index.ts';
+import { createSqliteQueue, openDatabase, WriteBatcher, type Queue } from '../../src/daemon/index.ts';
+
+function dataDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'actuate-queue-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+function open(dir: string, clock: { now: number }): { queue: Queue; close: () => void } {
+  const db = openDatabase(dir);
+  const batcher = new WriteBatcher(db);
+  const queue = createSqliteQueue(db, batcher, () => clock.now);
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    batcher.close();
+    db.close();
+  };
+  onTestFinished(close);
+  return { queue, close };
+}
+
+describe('the SQLite queue', () => {
+  it('stores a job once per id, leases it, and forgets its payload once complete', async () => {
+    const clock = { now: 1_000 };
+    const { queue } = open(dataDir(), clock);
+    expect(await queue.enqueue({ id: 'a', trigger: 'post-user-registration', event: { user: { user_id: 'u1' } } })).toEqual({ accepted: true });
+    expect(await queue.enqueue({ id: 'a', trigger: 'post-user-registration', event: { other: true } })).toEqual({ accepted: false, state: 'pending' });
+    const [job, ...rest] = await queue.claim(10, 5_000);
+    expect(rest).toEqual([]);
+    expect(job).toEqual({ id: 'a', trigger: 'post-user-registration', event: { user: { user_id: 'u1' } }, attempt: 1, enqueuedAt: 1_000 });
+    expect(await queue.claim(10, 5_000)).toEqual([]); // leased
+    expect(await queue.depth()).toEqual({ pending: 0, running: 1, dead: 0 });
+    await queue.complete('a');
+    expect(await queue.enqueue({ id: 'a', trigger: 'post-user-registration', event: {} })).toEqual({ accepted: false, state: 'done' });
+    expect(await queue.depth()).toEqual({ pending: 0, running: 0, dead: 0 });
+  });
+
+  it('retries at the time given, dead-letters, and requeues a dead letter with a fresh budget', async () => {
+    const clock = { now: 1_000 };
+    const { queue } = open(dataDir(), clock);
+    await queue.enqueue({ id: 'b', trigger: 't', event: { n: 1 } });
+    const [first] = await queue.claim(1, 5_000);
+    await queue.retry(first!.id, 3_000, 'boom');
+    expect(await queue.nextDueAt()).toBe(3_000);
+    expect(await queue.claim(1, 5_000)).toEqual([]);
+    clock.now = 3_000;
+    const [second] = await queue.claim(1, 5_000);
+    expect(second!.attempt).toBe(2);
+    await queue.deadLetter('b', 'boom again');
+    expect(await queue.depth()).toEqual({ pending: 0, running: 0, dead: 1 });
+    expect(await queue.requeue('b')).toBe(true);
+    expect(await queue.requeue('b')).toBe(false);
+    const [third] = await queue.claim(1, 5_000);
+    expect(third).toMatchObject({ id: 'b', attempt: 1, event: { n: 1 } });
+  });
+
+  it('gives an expired lease to the next claim, and recovers jobs a dead process held', async () => {
+    const clock = { now: 1_000 };
+    const dir = dataDir();
+    const first = open(dir, clock);
+    for (const id of ['x', 'y']) await first.queue.enqueue({ id, trigger: 't', event: { id } });
+    const claimed = await first.queue.claim(1, 500);
+    expect(claimed.map((j) => j.id)).toEqual(['x']);
+    clock.now = 2_000;
+    expect((await first.queue.claim(5, 500)).map((j) => `${j.id}#${j.attempt}`).sort()).toEqual(['x#2', 'y#1']);
+    first.close(); // as if the process died holding both
+
+    const second = open(dir, clock);
+    expect(await second.queue.recover()).toBe(2);
+    expect((await second.queue.claim(5, 500)).map((j) => `${j.id}#${j.attempt}`).sort()).toEqual(['x#3', 'y#2']);
+  });
+
+  it('commits a burst of enqueues in one transaction and resolves each only when it is on disk', async () => {
+    const clock = { now: 1_000 };
+    const dir = dataDir();
+    const { queue, close } = open(dir, clock);
+    const results = await Promise.all(Array.from({ length: 500 }, (_, i) => queue.enqueue({ id: `j${i}`, trigger: 't', event: { i } })));
+    expect(results.every((r) => r.accepted)).toBe(true);
+    close();
+    const reopened = open(dir, clock);
+    expect(await reopened.queue.depth()).toEqual({ pending: 500, running: 0, dead: 0 });
+  });
+
+  it('refuses a second process on the same data directory', () => {
+    const dir = dataDir();
+    open(dir, { now: 0 });
+    expect(() => openDatabase(dir)).toThrow(UsageError);
+    expect(() => openDatabase(dir)).toThrow(/another process is using the daemon database/);
+  });
+});
