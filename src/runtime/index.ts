@@ -9,3 +9,4 @@ export { createInThreadExecutor } from './executor.ts';
 export type { FlowExecutor, DeploymentHandle, ExecutorMetrics, ExecutorLoadResult } from './executor.ts';
 export { createWorkerPoolExecutor, ExecutorOverloadedError, isOverloaded } from './pool/index.ts';
 export type { PoolMetrics, RecycleReasons, WorkerPoolExecutor, WorkerPoolOptions, WorkerStats } from './pool/index.ts';
+export { compileEventValidator, eventProblems } from './event-validation.ts';

@@ -3,7 +3,7 @@ import type { Manifest } from '../../manifest/index.ts';
 import type { EventProblem } from '../../runtime/index.ts';
 // Not re-exported by src/runtime/index.ts yet: the same validator the runner applies, reused so the
 // daemon answers 400 for an async event before queueing it (with the same messages).
-import { compileEventValidator, eventProblems } from '../../runtime/event-validation.ts';
+import { compileEventValidator, eventProblems } from '../../runtime/index.ts';
 import { getTrigger, listTriggerIds, type TriggerDefinition } from '../../triggers/index.ts';
 
 /** A trigger as the served version runs it: its definition (the manifest's version of it) and mode. */
