@@ -56,7 +56,8 @@ export const serveCommand = defineCommand({
     let daemon;
     try {
       daemon = await startDaemon({
-        store: openStore(args.store),
+        // Remote stores (git+…, https://…) cache verified objects under the daemon's own data dir.
+        store: openStore(args.store, { cacheDir: path.join(path.resolve(args.data), 'store-cache') }),
         target: args.commit ? { commit: args.commit } : { ref: args.ref! },
         host: args.host,
         port: int(args.port, 'port'),
