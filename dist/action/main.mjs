@@ -9,6 +9,13 @@ function createDiagnostic(d) {
 function hasErrors(diagnostics) {
   return diagnostics.some((d) => d.severity === "error");
 }
+function uniqueDiagnostics(diagnostics) {
+  const seen = /* @__PURE__ */ new Set();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
 function sortDiagnostics(diagnostics) {
   return [...diagnostics].sort(
     (a, b) => cmp(a.file ?? "", b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || cmp(a.code, b.code) || cmp(a.message, b.message)
@@ -4976,7 +4983,7 @@ function validateJson(file, text, validate2) {
   const value = JSON.parse(text);
   if (validate2(value)) return { value, diagnostics: [], tree, lines };
   const diagnostics = (validate2.errors ?? []).map((e) => schemaDiagnostic2(file, lines, tree, e));
-  return { value: void 0, diagnostics: dedupe(diagnostics), tree, lines };
+  return { value: void 0, diagnostics: uniqueDiagnostics(diagnostics), tree, lines };
 }
 function nodeAtPointer(tree, pointer) {
   if (pointer === "") return tree;
@@ -5059,15 +5066,6 @@ function article(t) {
 }
 function humanParseError(code) {
   return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
-}
-function dedupe(diagnostics) {
-  const seen = /* @__PURE__ */ new Set();
-  return diagnostics.filter((d) => {
-    const key = `${d.line}:${d.column}:${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 // src/compile/load-flows.ts
@@ -5530,7 +5528,7 @@ function typecheckProject(project, options, graphs = actionGraphs(project, optio
     if (actions.length === 0) continue;
     diagnostics.push(...checkGroup(project, actions, files, packages, lang === "ts"));
   }
-  return dedupe2(diagnostics);
+  return uniqueDiagnostics(diagnostics);
 }
 function checkGroup(project, actions, graphs, packages, strict) {
   const files = project.snapshot.files;
@@ -5671,13 +5669,6 @@ function isJsFile(f) {
 }
 function scriptKind(f) {
   return f.endsWith(".tsx") ? ts5.ScriptKind.TSX : f.endsWith(".jsx") ? ts5.ScriptKind.JSX : isJsFile(f) ? ts5.ScriptKind.JS : ts5.ScriptKind.TS;
-}
-function dedupe2(diagnostics) {
-  const seen = /* @__PURE__ */ new Set();
-  return diagnostics.filter((d) => {
-    const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
 }
 
 // src/compile/build-cache.ts
@@ -6455,9 +6446,9 @@ async function compileCommit(options) {
   }
   if (hasErrors(diagnostics)) return { ok: false, commit: snapshot.commit, diagnostics: sortDiagnostics(diagnostics) };
   const manifest = createManifest(project, snapshot.tree, cached);
-  const before = await store.listObjects();
+  const manifestIsNew = !await store.has(digestOf(serializeManifest(manifest)));
   const digest2 = await writeManifest(store, snapshot.commit, manifest);
-  objectsWritten += before.includes(digest2) ? 0 : 1;
+  objectsWritten += Number(manifestIsNew);
   const actions = project.flows.flatMap(
     (f) => f.entries.map((e) => {
       const c = cached.get(e.name);

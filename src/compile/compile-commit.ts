@@ -1,5 +1,5 @@
 import { canonicalJson, digestOf, hasErrors, sortDiagnostics, type CommitSha, type Diagnostic, type Digest } from '../core/index.ts';
-import { writeManifest, type Manifest, type ManifestAction, type ManifestDependency } from '../manifest/index.ts';
+import { serializeManifest, writeManifest, type Manifest, type ManifestAction, type ManifestDependency } from '../manifest/index.ts';
 import type { RepoSnapshot } from '../repo/index.ts';
 import type { Store } from '../store/index.ts';
 import { triggerKey } from '../triggers/index.ts';
@@ -77,9 +77,9 @@ export async function compileCommit(options: CompileOptions): Promise<CompileRes
   if (hasErrors(diagnostics)) return { ok: false, commit: snapshot.commit, diagnostics: sortDiagnostics(diagnostics) };
 
   const manifest = createManifest(project, snapshot.tree, cached);
-  const before = await store.listObjects();
+  const manifestIsNew = !(await store.has(digestOf(serializeManifest(manifest))));
   const digest = await writeManifest(store, snapshot.commit, manifest);
-  objectsWritten += before.includes(digest) ? 0 : 1;
+  objectsWritten += Number(manifestIsNew);
   const actions = project.flows.flatMap((f) =>
     f.entries.map((e) => {
       const c = cached.get(e.name)!;

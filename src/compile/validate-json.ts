@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { LineIndex, closestMatch, createDiagnostic, type Diagnostic } from '../core/index.ts';
+import { LineIndex, closestMatch, createDiagnostic, uniqueDiagnostics, type Diagnostic } from '../core/index.ts';
 
 export interface JsonValidation<T> {
   /** The parsed value when the file is valid JSON *and* matches its schema. */
@@ -35,7 +35,7 @@ export function validateJson<T>(file: string, text: string, validate: ValidateFu
   const value: unknown = JSON.parse(text);
   if (validate(value)) return { value, diagnostics: [], tree, lines };
   const diagnostics = (validate.errors ?? []).map((e) => schemaDiagnostic(file, lines, tree, e));
-  return { value: undefined, diagnostics: dedupe(diagnostics), tree, lines };
+  return { value: undefined, diagnostics: uniqueDiagnostics(diagnostics), tree, lines };
 }
 
 /** The node at a JSON pointer (`/actions/2`), or undefined. */
@@ -139,12 +139,3 @@ function humanParseError(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.line}:${d.column}:${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}

@@ -37,6 +37,15 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
+/** Drops repeats (same file, position, code and message), keeping the first: checks can overlap. */
+export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
 /**
  * Orders diagnostics by file, line, column, then code, so output is stable whatever order the
  * checks ran in. Problems without a file come first.

@@ -1,4 +1,4 @@
-export { createDiagnostic, hasErrors, sortDiagnostics } from './diagnostics.ts';
+export { createDiagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics } from './diagnostics.ts';
 export type { Diagnostic, Severity } from './diagnostics.ts';
 export { LineIndex } from './position.ts';
 export type { Position } from './position.ts';

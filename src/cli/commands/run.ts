@@ -1,8 +1,7 @@
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { defineCommand } from 'citty';
 import { ExitCode, UsageError } from '../../core/index.ts';
+import { loadContinuationKey } from '../../daemon/continuation-key.ts';
 import { continueFlow, loadDeployment, runFlow } from '../../runtime/index.ts';
 import { createColors } from '../render/color.ts';
 import { cwdRelative, renderDiagnostics, summarize } from '../render/diagnostics.ts';
@@ -71,20 +70,10 @@ async function readJson(file: string, what: string): Promise<unknown> {
 }
 
 /**
- * The key that signs continuation states for local runs, so `--continue` works across invocations:
- * ACTUATE_CONTINUATION_SECRET, or a random key kept in <repo>/.actuate/continuation.key (mode 0600).
+ * The key that seals continuation states for local runs, so `--continue` works across invocations:
+ * ACTUATE_CONTINUATION_SECRET, or the daemon's key file kept in <repo>/.actuate/continuation.key.
  */
 async function continuationKey(stateDir: string): Promise<Uint8Array> {
   const fromEnv = process.env['ACTUATE_CONTINUATION_SECRET'];
-  if (fromEnv) return new TextEncoder().encode(fromEnv);
-  const file = path.join(stateDir, 'continuation.key');
-  try {
-    return Buffer.from((await readFile(file, 'utf8')).trim(), 'base64');
-  } catch {
-    const key = randomBytes(32);
-    await mkdir(stateDir, { recursive: true });
-    await writeFile(file, key.toString('base64') + '\n', { mode: 0o600 });
-    await chmod(file, 0o600);
-    return key;
-  }
+  return fromEnv ? new TextEncoder().encode(fromEnv) : loadContinuationKey(stateDir);
 }

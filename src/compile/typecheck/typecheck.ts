@@ -1,6 +1,6 @@
 import path from 'node:path';
 import ts from 'typescript';
-import { LineIndex, closestMatch, createDiagnostic, type Diagnostic } from '../../core/index.ts';
+import { LineIndex, closestMatch, createDiagnostic, uniqueDiagnostics, type Diagnostic } from '../../core/index.ts';
 import { generateDeclarations, generateSandboxGlobals, handlerTypeRef, triggerKey, type TriggerDefinition } from '../../triggers/index.ts';
 import type { Project, ProjectAction } from '../project.ts';
 import { annotateHandlers } from './annotate.ts';
@@ -73,7 +73,7 @@ export function typecheckProject(project: Project, options: TypecheckOptions, gr
     if (actions.length === 0) continue;
     diagnostics.push(...checkGroup(project, actions, files, packages, lang === 'ts'));
   }
-  return dedupe(diagnostics);
+  return uniqueDiagnostics(diagnostics);
 }
 
 function checkGroup(project: Project, actions: ProjectAction[], graphs: Map<string, string[]>, packages: string[], strict: boolean): Diagnostic[] {
@@ -217,10 +217,3 @@ function scriptKind(f: string): ts.ScriptKind {
   return f.endsWith('.tsx') ? ts.ScriptKind.TSX : f.endsWith('.jsx') ? ts.ScriptKind.JSX : isJsFile(f) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
 }
 
-function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
-}
