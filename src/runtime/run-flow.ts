@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createApiHandler, createFlowState, mergeCommands, redirectUrl, replayCommands, type FlowPrompt, type FlowRedirect, type FlowState } from './api/index.ts';
+import { createApiHandler, createFlowState, eventRevision, mergeCommands, redirectUrl, replayCommands, type FlowPrompt, type FlowRedirect, type FlowState } from './api/index.ts';
 import { createContinuationToken, readContinuationToken } from './continuation.ts';
 import type { Deployment, LoadedAction, LoadedFlow } from './deployment.ts';
 import { eventProblems } from './event-validation.ts';
@@ -66,8 +66,8 @@ async function execute(
   let error: FlowError | undefined;
   let redirect: FlowResult['redirect'];
   let prompt: FlowResult['prompt'];
-  // The event as JSON without secrets, re-serialised only after an action recorded commands (which
-  // may have changed what later actions see); each action's own secrets are spliced in.
+  // The event as JSON without secrets, re-serialised only after a command changed what later actions
+  // see (metadata reflected into it); each action's own secrets are spliced in.
   let eventJson = '';
   let serializedAt = -1;
   for (let i = from; i < flow.actions.length; i++) {
@@ -97,9 +97,9 @@ async function execute(
       redirect: { transactionState: stateToken, now, issuer: issuerOf(state.event), subject: stringAt(state.event, 'user', 'user_id'), ip: stringAt(state.event, 'request', 'ip') },
     });
     const budget = Math.min(action.meta.limits.timeoutMs, left);
-    if (serializedAt !== state.commands.length) {
+    if (serializedAt !== eventRevision(state)) {
       eventJson = JSON.stringify(state.event);
-      serializedAt = state.commands.length;
+      serializedAt = eventRevision(state);
     }
     const withSecrets = eventJson === '{}' ? `{"secrets":${action.secretsJson}}` : `${eventJson.slice(0, -1)},"secrets":${action.secretsJson}}`;
     const r = await ctx.invoke(handler, withSecrets, { ops: { api: createApiOp(apiHandler) }, api: kind === 'continue' ? flow.api.continue : flow.api.execute, cpuMs: budget, wallMs: budget });
@@ -146,7 +146,7 @@ function flowError(action: LoadedAction, kind: FlowError['kind'], name: string, 
   return { action: action.meta.name, kind, name, message, stack: `${name}: ${message}` };
 }
 
-/** Drops caller-supplied secrets (each action gets only its own). Shallow: createFlowState deep-copies. */
+/** Drops caller-supplied secrets (each action gets only its own). Shallow: the flow state copies before changing anything. */
 function stripSecrets(event: Record<string, unknown>): Record<string, unknown> {
   const { secrets: _ignored, ...rest } = event;
   return rest;

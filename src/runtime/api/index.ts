@@ -6,7 +6,7 @@
  * `createApiOp`), and calls {@link mergeCommands} at the end.
  */
 export { createApiHandler, METHOD_EFFECTS } from './handler.ts';
-export { createFlowState, replayCommands, reflectCommand } from './flow-state.ts';
+export { createFlowState, eventRevision, replayCommands, reflectCommand } from './flow-state.ts';
 export { mergeCommands, mergeableTriggers } from './merge.ts';
 export { createApiCache, CACHE_LIMITS } from './cache.ts';
 export type {

@@ -1,5 +1,6 @@
 import type { QuickJSContext, QuickJSDeferredPromise, QuickJSHandle } from 'quickjs-emscripten';
 import type { Execution, PendingCall } from './execution.ts';
+import { newStringFast } from './fast-string.ts';
 import type { HostFetch } from './host-fetch.ts';
 import type { SandboxLimits } from './limits.ts';
 import { SYSTEM_OPS } from './system-ops.ts';
@@ -74,7 +75,7 @@ export function createHostFunctions(deps: ChannelDeps): HostFunctions {
       throw new TypeError(`host operation "${op}" is asynchronous and cannot be called synchronously`);
     }
     const json = encode(op, result);
-    return json === undefined ? undefined : ctx.newString(json);
+    return json === undefined ? undefined : newStringFast(ctx, json);
   });
 
   const settle = (exec: Execution, id: number, entry: PendingCall, outcome: { value: unknown } | { error: unknown }) => {
@@ -91,7 +92,7 @@ export function createHostFunctions(deps: ChannelDeps): HostFunctions {
         }
         if (json === undefined) entry.deferred.resolve();
         else {
-          const h = ctx.newString(json);
+          const h = newStringFast(ctx, json);
           entry.deferred.resolve(h);
           h.dispose();
         }

@@ -2,6 +2,7 @@ import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from 'quickjs-emsc
 import { InternalError, UsageError } from '../../core/errors.ts';
 import { PRELUDE_SOURCE } from '../guest/index.ts';
 import { Execution } from './execution.ts';
+import { newStringFast } from './fast-string.ts';
 import type { InvokeOptions, SandboxContextOptions } from './context-options.ts';
 import type { GuestApiSpec } from './guest-api.ts';
 import { classifyGuestError, crashError, hostError, toGuestError } from './guest-error.ts';
@@ -214,7 +215,7 @@ export class SandboxContext {
 
   async #invokeIn(exec: Execution, handler: string, eventJson: string, api: GuestApiSpec | undefined): Promise<Outcome> {
     const ctx = this.#ctx;
-    const args = [ctx.newString(handler), ctx.newString(eventJson)];
+    const args = [ctx.newString(handler), newStringFast(ctx, eventJson)];
     if (api !== undefined) {
       args.push(ctx.newString(api.key));
       if (!this.#knownApis.has(api.key)) {
