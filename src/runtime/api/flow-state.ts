@@ -86,21 +86,28 @@ const REFLECTED = new Set([
   'transaction.addTargetScope', 'transaction.removeTargetScope', 'transaction.setTargetScopes', 'transaction.clearTargetScopes',
 ]);
 
-/** Events this module copied (and may therefore change); anything else belongs to the caller. */
+/**
+ * Objects of the event this module created (and may therefore change). Everything else is shared
+ * with the caller's event and is copied, shallowly, along the path of a change: reflecting
+ * `user.app_metadata.plan` copies the root, `user` and `app_metadata`, and nothing else.
+ */
 const owned = new WeakSet<object>();
 
 function ownedEvent(state: FlowState): Record<string, unknown> {
-  if (!owned.has(state.event)) {
-    state.event = structuredClone(state.event);
-    owned.add(state.event);
-  }
+  if (!owned.has(state.event)) state.event = own({ ...state.event });
   return state.event;
+}
+
+function own<T extends object>(o: T): T {
+  owned.add(o);
+  return o;
 }
 
 /** `event.session.metadata` / `event.refresh_token.metadata`, when the event has that entity. */
 function reflectEntityMetadata(event: Record<string, unknown>, cmd: RecordedCommand): void {
-  const owner = event[cmd.namespace === 'session' ? 'session' : 'refresh_token'];
-  if (!isRecord(owner)) return;
+  const entity = cmd.namespace === 'session' ? 'session' : 'refresh_token';
+  if (!isRecord(event[entity])) return;
+  const owner = ensureObject(event, entity);
   if (cmd.method === 'evictMetadata') {
     owner['metadata'] = {};
     return;
@@ -129,12 +136,13 @@ function reflectTargetScopes(event: Record<string, unknown>, method: string, arg
   transaction['target_scopes'] = next;
 }
 
+/** `parent[key]` as an object this module owns: a shallow copy of the caller's, or a new one. `parent` must be owned. */
 function ensureObject(parent: Record<string, unknown>, key: string): Record<string, unknown> {
   const v = parent[key];
-  if (isRecord(v)) return v;
-  const created: Record<string, unknown> = {};
-  parent[key] = created;
-  return created;
+  if (isRecord(v) && owned.has(v)) return v;
+  const copy = own(isRecord(v) ? { ...v } : {});
+  defineOwn(parent, key, copy);
+  return copy;
 }
 
 function setOrDelete(target: Record<string, unknown>, key: string, value: unknown): void {

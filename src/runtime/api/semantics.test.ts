@@ -166,6 +166,46 @@ describe('transaction.setMetadata', () => {
   });
 });
 
+describe("the caller's event", () => {
+  const deepFreeze = (v: unknown): void => {
+    if (v !== null && typeof v === 'object') {
+      Object.freeze(v);
+      for (const x of Object.values(v)) deepFreeze(x);
+    }
+  };
+  test('is never changed: reflecting copies only the path it changes, and later reflections reuse the copies', () => {
+    const { state, action, event } = flow('post-login', (e) => {
+      e['session'] = { id: 's1', metadata: { tos: 'v1' } };
+      e['refresh_token'] = { id: 'r1', metadata: { keep: 'yes' } };
+    });
+    const before = JSON.stringify(event);
+    deepFreeze(event); // a write to any object shared with the caller now throws
+    const a = action('a');
+    a('user.setAppMetadata', 'plan', 'gold');
+    a('user.setUserMetadata', 'theme', 'dark');
+    a('transaction.setMetadata', 'k', 'v');
+    a('session.setMetadata', 'tos', 'v2');
+    a('refreshToken.evictMetadata');
+    a('user.setAppMetadata', 'plan', 'platinum');
+    expect(JSON.stringify(event)).toBe(before);
+    expect(user(state)['app_metadata']).toMatchObject({ plan: 'platinum' });
+    expect(user(state)['user_metadata']).toMatchObject({ theme: 'dark' });
+    expect(state.event['session']).toEqual({ id: 's1', metadata: { tos: 'v2' } });
+    expect(state.event['refresh_token']).toEqual({ id: 'r1', metadata: {} });
+    expect(state.event['client']).toBe(event['client']); // untouched sections stay shared
+  });
+
+  test("credentials-exchange target scopes are reflected without changing the caller's arrays", () => {
+    const { state, action, event } = flow('credentials-exchange');
+    deepFreeze(event);
+    const a = action('a');
+    a('transaction.setTargetScopes', ['read:reports', 'write:reports']);
+    a('transaction.removeTargetScope', 'write:reports');
+    a('transaction.addTargetScope', 'admin');
+    expect((state.event['transaction'] as Record<string, unknown>)['target_scopes']).toEqual(['read:reports', 'admin']);
+  });
+});
+
 describe('calls the handler refuses', () => {
   test('recordMethod only in onContinuePostLogin, with an http(s) URL', () => {
     const { state, action } = flow('post-login');

@@ -1,6 +1,6 @@
 import type { QuickJSContext, QuickJSDeferredPromise, QuickJSHandle } from 'quickjs-emscripten';
 import type { Execution, PendingCall } from './execution.ts';
-import { newStringFast } from './fast-string.ts';
+import { newFastHostFunction, newStringFast } from './quickjs-internals.ts';
 import type { HostFetch } from './host-fetch.ts';
 import type { SandboxLimits } from './limits.ts';
 import { SYSTEM_OPS } from './system-ops.ts';
@@ -35,13 +35,11 @@ export function createHostFunctions(deps: ChannelDeps): HostFunctions {
   // Only the prelude calls these functions (they are closure-captured there), so the wire format is
   // fixed: two strings, `''` meaning "no arguments". getString coerces anything else to a string,
   // which then fails the op lookup or JSON parsing: no type probing on the hot path.
-  const begin = (opH: QuickJSHandle | undefined, argsH: QuickJSHandle | undefined) => {
+  const begin = (op: string | undefined, json: string | undefined) => {
     const exec = deps.current();
     if (exec === undefined || exec.closed) throw new Error('the sandbox is not running guest code');
-    if (opH === undefined || argsH === undefined) throw new TypeError('host calls take an operation name and a JSON string');
-    const op = ctx.getString(opH);
+    if (op === undefined || json === undefined) throw new TypeError('host calls take an operation name and a JSON string');
     const target = resolveOp(exec, op);
-    const json = ctx.getString(argsH);
     let args: unknown;
     if (json !== '') {
       if (json.length > limits.maxHostArgChars) {
@@ -55,6 +53,7 @@ export function createHostFunctions(deps: ChannelDeps): HostFunctions {
     }
     return { exec, op, target, args };
   };
+  const str = (h: QuickJSHandle | undefined) => (h === undefined ? undefined : ctx.getString(h));
 
   const encode = (op: string, value: unknown): string | undefined => {
     if (value === undefined) return undefined;
@@ -67,16 +66,23 @@ export function createHostFunctions(deps: ChannelDeps): HostFunctions {
     return json;
   };
 
-  const sync = ctx.newFunction('hostSync', (opH, argsH) => {
-    const { exec, op, target, args } = begin(opH, argsH);
+  const callSync = (opName: string | undefined, json: string | undefined): string | undefined => {
+    const { exec, op, target, args } = begin(opName, json);
     const result = target(args, { op, async: false, signal: neverAborted }, exec);
     if (isThenable(result)) {
       result.then(undefined, () => {});
       throw new TypeError(`host operation "${op}" is asynchronous and cannot be called synchronously`);
     }
-    const json = encode(op, result);
-    return json === undefined ? undefined : newStringFast(ctx, json);
-  });
+    return encode(op, result);
+  };
+  const sync = newFastHostFunction(
+    ctx, 'hostSync',
+    (opH, argsH) => {
+      const json = callSync(str(opH), str(argsH));
+      return json === undefined ? undefined : newStringFast(ctx, json);
+    },
+    (a) => callSync(a.string(0), a.string(1)),
+  );
 
   const settle = (exec: Execution, id: number, entry: PendingCall, outcome: { value: unknown } | { error: unknown }) => {
     if (exec.closed || exec.pending.get(id) !== entry) return; // cancelled, or the run is over
@@ -104,9 +110,8 @@ export function createHostFunctions(deps: ChannelDeps): HostFunctions {
     }
   };
 
-  const async = ctx.newFunction('hostAsync', (opH, argsH, idH) => {
-    const { exec, op, target, args } = begin(opH, argsH);
-    const id = idH === undefined ? NaN : ctx.getNumber(idH);
+  const callAsync = (opName: string | undefined, json: string | undefined, id: number): QuickJSHandle => {
+    const { exec, op, target, args } = begin(opName, json);
     if (!Number.isSafeInteger(id) || id <= 0 || exec.pending.has(id)) throw new TypeError(`host call id must be a fresh positive integer`);
     if (exec.pending.size >= limits.maxPendingHostCalls) {
       throw new RangeError(`too many host calls pending at once (the limit is ${limits.maxPendingHostCalls})`);
@@ -125,7 +130,12 @@ export function createHostFunctions(deps: ChannelDeps): HostFunctions {
       (error: unknown) => settle(exec, id, entry, { error }),
     );
     return entry.deferred.handle;
-  });
+  };
+  const async = newFastHostFunction(
+    ctx, 'hostAsync',
+    (opH, argsH, idH) => callAsync(str(opH), str(argsH), idH === undefined ? NaN : ctx.getNumber(idH)),
+    (a) => ({ handle: callAsync(a.string(0), a.string(1), a.number(2)) }),
+  );
 
   return { sync, async };
 

@@ -2,7 +2,7 @@ import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from 'quickjs-emsc
 import { InternalError, UsageError } from '../../core/errors.ts';
 import { PRELUDE_SOURCE } from '../guest/index.ts';
 import { Execution } from './execution.ts';
-import { newStringFast } from './fast-string.ts';
+import { newStringFast } from './quickjs-internals.ts';
 import type { InvokeOptions, SandboxContextOptions } from './context-options.ts';
 import type { GuestApiSpec } from './guest-api.ts';
 import { classifyGuestError, crashError, hostError, toGuestError } from './guest-error.ts';
