@@ -320,6 +320,12 @@ var ManifestActionSchema = Type.Object(
       description: "npm packages bundled into the action, sorted by name."
     }),
     limits: ActionLimitsSchema,
+    eventReads: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 128, description: `A top-level property of the trigger's event, e.g. "user".` }), {
+        uniqueItems: true,
+        description: "Top-level event properties the handlers read, sorted, as found at build time; the runner sends the action only these (and its secrets). Absent when the build could not tell for certain: the whole event is sent."
+      })
+    ),
     isolation: oneOf(
       ["warm", "execution"],
       'How sandboxes are reused: "warm" reuses a context across executions (module scope may persist), "execution" starts a fresh one each time.'
@@ -5671,6 +5677,252 @@ function scriptKind(f) {
   return f.endsWith(".tsx") ? ts5.ScriptKind.TSX : f.endsWith(".jsx") ? ts5.ScriptKind.JSX : isJsFile(f) ? ts5.ScriptKind.JS : ts5.ScriptKind.TS;
 }
 
+// src/compile/typecheck/action-event-reads.ts
+import ts9 from "typescript";
+
+// src/compile/typecheck/event-reads.ts
+import ts8 from "typescript";
+
+// src/compile/typecheck/static-exports.ts
+import ts7 from "typescript";
+
+// src/compile/typecheck/syntax-positions.ts
+import ts6 from "typescript";
+function isNonReferenceName(id) {
+  const p = id.parent;
+  if (ts6.isPropertyAccessExpression(p)) return p.name === id;
+  if (ts6.isQualifiedName(p)) return p.right === id;
+  if (ts6.isPropertyAssignment(p) || ts6.isPropertyDeclaration(p) || ts6.isMethodDeclaration(p) || ts6.isGetAccessorDeclaration(p) || ts6.isSetAccessorDeclaration(p) || ts6.isPropertySignature(p) || ts6.isMethodSignature(p) || ts6.isEnumMember(p) || ts6.isJsxAttribute(p)) {
+    return p.name === id;
+  }
+  if (ts6.isBindingElement(p)) return p.propertyName === id;
+  if (ts6.isLabeledStatement(p) || ts6.isBreakStatement(p) || ts6.isContinueStatement(p)) return p.label === id;
+  return false;
+}
+function isTransparentWrapper(node) {
+  return ts6.isParenthesizedExpression(node) || ts6.isAsExpression(node) || ts6.isSatisfiesExpression(node) || ts6.isNonNullExpression(node) || ts6.isTypeAssertionExpression(node);
+}
+function outermostWrapper(node) {
+  let cur = node;
+  while (isTransparentWrapper(cur.parent) && cur.parent.expression === cur) cur = cur.parent;
+  return cur;
+}
+function stripWrappers(node) {
+  let cur = node;
+  while (isTransparentWrapper(cur)) cur = cur.expression;
+  return cur;
+}
+function isWriteTarget(node) {
+  let cur = outermostWrapper(node);
+  for (; ; ) {
+    const p = cur.parent;
+    if (ts6.isBinaryExpression(p)) return p.left === cur && isAssignmentOperator(p.operatorToken.kind);
+    if (ts6.isPrefixUnaryExpression(p) || ts6.isPostfixUnaryExpression(p)) {
+      return p.operator === ts6.SyntaxKind.PlusPlusToken || p.operator === ts6.SyntaxKind.MinusMinusToken;
+    }
+    if (ts6.isDeleteExpression(p)) return true;
+    if (ts6.isForInStatement(p) || ts6.isForOfStatement(p)) return p.initializer === cur;
+    if (ts6.isShorthandPropertyAssignment(p) && p.name === cur) cur = p.parent;
+    else if (ts6.isPropertyAssignment(p) && p.initializer === cur) cur = p.parent;
+    else if (ts6.isSpreadAssignment(p) || ts6.isSpreadElement(p)) cur = p.parent;
+    else if (ts6.isArrayLiteralExpression(p)) cur = p;
+    else return false;
+    if (ts6.isObjectLiteralExpression(cur) || ts6.isArrayLiteralExpression(cur)) cur = outermostWrapper(cur);
+  }
+}
+function isAssignmentOperator(kind) {
+  return kind >= ts6.SyntaxKind.FirstAssignment && kind <= ts6.SyntaxKind.LastAssignment;
+}
+function staticKeyName(name) {
+  if (ts6.isIdentifier(name) || ts6.isStringLiteral(name) || ts6.isNumericLiteral(name) || ts6.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  return void 0;
+}
+
+// src/compile/typecheck/static-exports.ts
+function exportsAreStatic(sf, names, found) {
+  for (const st of sf.statements) if (!esmStatementIsStatic(st, names)) return false;
+  const bindings = /* @__PURE__ */ new Set();
+  for (const h of found) {
+    const b = h.fn && bindingName(h.fn);
+    if (b !== void 0) bindings.add(b);
+  }
+  let ok = true;
+  const declarations = /* @__PURE__ */ new Map();
+  const visit = (node, inFunction) => {
+    if (!ok) return;
+    if (node.kind === ts7.SyntaxKind.ThisKeyword && !inFunction) ok = false;
+    else if (ts7.isIdentifier(node) && !isNonReferenceName(node)) {
+      if (node.text === "exports" || node.text === "module") ok = exportsUseIsStatic(node, names);
+      else if (bindings.has(node.text)) {
+        if (isWriteTarget(node)) ok = false;
+        if (isDeclarationName(node)) declarations.set(node.text, (declarations.get(node.text) ?? 0) + 1);
+      }
+    }
+    const rebindsThis = ts7.isFunctionDeclaration(node) || ts7.isFunctionExpression(node) || ts7.isClassLike(node) || ts7.isMethodDeclaration(node) || ts7.isAccessor(node) || ts7.isConstructorDeclaration(node);
+    if (ts7.isTypeNode(node) && !ts7.isExpressionWithTypeArguments(node)) return;
+    ts7.forEachChild(node, (c) => visit(c, inFunction || rebindsThis));
+  };
+  visit(sf, false);
+  return ok && [...bindings].every((b) => declarations.get(b) === 1);
+}
+function esmStatementIsStatic(st, names) {
+  if (ts7.isExportDeclaration(st)) {
+    if (!st.exportClause) return false;
+    if (ts7.isNamespaceExport(st.exportClause)) return !names.has(st.exportClause.name.text);
+    return !st.moduleSpecifier || st.exportClause.elements.every((el) => !names.has(el.name.text));
+  }
+  if (ts7.isExportAssignment(st)) return !st.isExportEquals;
+  const exported = ts7.canHaveModifiers(st) && (ts7.getModifiers(st)?.some((m) => m.kind === ts7.SyntaxKind.ExportKeyword) ?? false);
+  if (!exported) return true;
+  if (ts7.isVariableStatement(st)) return st.declarationList.declarations.every((d) => ts7.isIdentifier(d.name));
+  if (ts7.isFunctionDeclaration(st)) return true;
+  const name = st.name;
+  return !(name && ts7.isIdentifier(name) && names.has(name.text));
+}
+function exportsUseIsStatic(id, names) {
+  let target = id;
+  if (id.text === "module") {
+    const p = id.parent;
+    if (!ts7.isPropertyAccessExpression(p) || p.expression !== id || p.name.text !== "exports") return false;
+    target = p;
+  }
+  if (isWriteTarget(target)) {
+    const assign2 = target.parent;
+    return target !== id && ts7.isBinaryExpression(assign2) && assign2.left === target && isStaticModuleExportsAssignment(assign2, names);
+  }
+  const m = target.parent;
+  let key;
+  if (ts7.isPropertyAccessExpression(m) && m.expression === target) key = m.name.text;
+  else if (ts7.isElementAccessExpression(m) && m.expression === target) {
+    const arg = m.argumentExpression;
+    key = ts7.isStringLiteral(arg) || ts7.isNoSubstitutionTemplateLiteral(arg) ? arg.text : void 0;
+  } else {
+    return false;
+  }
+  if (!isWriteTarget(m)) return true;
+  if (key === void 0) return false;
+  if (!names.has(key)) return true;
+  const assign = m.parent;
+  return ts7.isPropertyAccessExpression(m) && ts7.isBinaryExpression(assign) && assign.left === m && assign.operatorToken.kind === ts7.SyntaxKind.EqualsToken && isTopLevelStatement(assign);
+}
+function isStaticModuleExportsAssignment(assign, names) {
+  if (assign.operatorToken.kind !== ts7.SyntaxKind.EqualsToken || !isTopLevelStatement(assign) || !ts7.isObjectLiteralExpression(assign.right)) return false;
+  return assign.right.properties.every((p) => {
+    if (ts7.isSpreadAssignment(p) || !p.name) return false;
+    const key = staticKeyName(p.name);
+    if (key === void 0) return false;
+    if (!names.has(key)) return true;
+    const plain2 = ts7.isPropertyAssignment(p) || ts7.isShorthandPropertyAssignment(p) || ts7.isMethodDeclaration(p);
+    return plain2 && ts7.isIdentifier(p.name);
+  });
+}
+function isTopLevelStatement(e) {
+  return ts7.isExpressionStatement(e.parent) && ts7.isSourceFile(e.parent.parent);
+}
+function bindingName(fn) {
+  if (ts7.isFunctionDeclaration(fn)) return fn.name?.text;
+  if (!ts7.isArrowFunction(fn) && !ts7.isFunctionExpression(fn)) return void 0;
+  const p = outermostWrapper(fn).parent;
+  return ts7.isVariableDeclaration(p) && ts7.isIdentifier(p.name) ? p.name.text : void 0;
+}
+function isDeclarationName(id) {
+  const p = id.parent;
+  return (ts7.isVariableDeclaration(p) || ts7.isParameter(p) || ts7.isFunctionDeclaration(p) || ts7.isFunctionExpression(p) || ts7.isClassDeclaration(p) || ts7.isClassExpression(p) || ts7.isBindingElement(p) || ts7.isImportClause(p) || ts7.isImportSpecifier(p) || ts7.isNamespaceImport(p) || ts7.isImportEqualsDeclaration(p) || ts7.isEnumDeclaration(p) || ts7.isModuleDeclaration(p)) && p.name === id;
+}
+
+// src/compile/typecheck/event-reads.ts
+var DYNAMIC_CODE = /\beval\b|\bFunction\s*\(|\bnew\s+Function\b/;
+function findEventReads(sf, handlerNames, sections) {
+  if (DYNAMIC_CODE.test(sf.text)) return void 0;
+  const names = new Set(handlerNames);
+  const found = findHandlers(sf).filter((h) => names.has(h.name));
+  if (found.length === 0 || !exportsAreStatic(sf, names, found)) return void 0;
+  const reads = /* @__PURE__ */ new Set();
+  for (const h of found) {
+    const own = h.fn && handlerReads(h.fn);
+    if (!own) return void 0;
+    for (const s of own) {
+      if (!sections.has(s)) return void 0;
+      reads.add(s);
+    }
+  }
+  return [...reads].sort();
+}
+function handlerReads(fn) {
+  if (!fn.body || usesUnsafeSyntax(fn)) return void 0;
+  const params = fn.parameters.filter((p) => !(ts8.isIdentifier(p.name) && p.name.text === "this"));
+  const [first, ...rest] = params;
+  const reads = /* @__PURE__ */ new Set();
+  if (!first) return reads;
+  if (first.dotDotDotToken) return void 0;
+  if (ts8.isArrayBindingPattern(first.name)) return void 0;
+  if (ts8.isObjectBindingPattern(first.name)) return patternKeys(first.name, reads) ? reads : void 0;
+  const name = first.name.text;
+  let ok = true;
+  const visit = (node) => {
+    if (!ok) return;
+    if (ts8.isIdentifier(node) && node.text === name && !isNonReferenceName(node)) ok = addEventUse(node, reads);
+    if (isTypeOnly(node)) return;
+    ts8.forEachChild(node, visit);
+  };
+  if (first.initializer) visit(first.initializer);
+  for (const p of rest) visit(p);
+  visit(fn.body);
+  return ok ? reads : void 0;
+}
+function addEventUse(id, reads) {
+  const outer = outermostWrapper(id);
+  const p = outer.parent;
+  if (ts8.isPropertyAccessExpression(p) && p.expression === outer) {
+    if (!ts8.isIdentifier(p.name)) return false;
+    reads.add(p.name.text);
+    return true;
+  }
+  if (ts8.isElementAccessExpression(p) && p.expression === outer) {
+    const arg = stripWrappers(p.argumentExpression);
+    if (!ts8.isStringLiteral(arg) && !ts8.isNoSubstitutionTemplateLiteral(arg)) return false;
+    reads.add(arg.text);
+    return true;
+  }
+  if (ts8.isVariableDeclaration(p) && p.initializer === outer && ts8.isObjectBindingPattern(p.name)) return patternKeys(p.name, reads);
+  return false;
+}
+function patternKeys(pattern, reads) {
+  for (const el of pattern.elements) {
+    if (el.dotDotDotToken) return false;
+    const key = el.propertyName ? staticKeyName(el.propertyName) : ts8.isIdentifier(el.name) ? el.name.text : void 0;
+    if (key === void 0) return false;
+    reads.add(key);
+  }
+  return true;
+}
+function usesUnsafeSyntax(fn) {
+  let unsafe = false;
+  const visit = (node) => {
+    if (unsafe) return;
+    if (ts8.isIdentifier(node) && node.text === "arguments" || ts8.isWithStatement(node)) unsafe = true;
+    else ts8.forEachChild(node, visit);
+  };
+  for (const p of fn.parameters) visit(p);
+  if (fn.body) visit(fn.body);
+  return unsafe;
+}
+function isTypeOnly(node) {
+  if (ts8.isInterfaceDeclaration(node) || ts8.isTypeAliasDeclaration(node)) return true;
+  return ts8.isTypeNode(node) && !ts8.isExpressionWithTypeArguments(node);
+}
+
+// src/compile/typecheck/action-event-reads.ts
+function actionEventReads(project, action) {
+  const text = project.snapshot.files.get(action.entry);
+  if (text === void 0) return void 0;
+  const kind = /\.(c|m)?jsx?$/.test(action.entry) ? action.entry.endsWith(".jsx") ? ts9.ScriptKind.JSX : ts9.ScriptKind.JS : action.entry.endsWith(".tsx") ? ts9.ScriptKind.TSX : ts9.ScriptKind.TS;
+  const sf = ts9.createSourceFile(action.entry, text, ts9.ScriptTarget.ES2022, true, kind);
+  const t = action.trigger;
+  const handlers = [t.handlers.execute, ...t.handlers.continue ? [t.handlers.continue] : []];
+  return findEventReads(sf, handlers, new Set(Object.keys(t.event.properties)));
+}
+
 // src/compile/build-cache.ts
 import { mkdir as mkdir4, readFile as readFile3, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
 import path9 from "node:path";
@@ -6396,11 +6648,11 @@ function installFailure(output, registry) {
 
 // src/compile/toolchain.ts
 import esbuild from "esbuild";
-import ts6 from "typescript";
+import ts10 from "typescript";
 var SCHEMA_VERSION = 1;
 var TOOLCHAIN = {
   actuate: VERSION,
-  typescript: ts6.version,
+  typescript: ts10.version,
   esbuild: esbuild.version,
   schema: SCHEMA_VERSION
 };
@@ -6439,7 +6691,8 @@ async function compileCommit(options) {
       size: built.value.size,
       dependencies: built.value.dependencies,
       continueHandler: hasContinueHandler(project, action),
-      diagnostics: built.diagnostics.filter((d) => d.severity !== "error")
+      diagnostics: built.diagnostics.filter((d) => d.severity !== "error"),
+      ...withEventReads(actionEventReads(project, action))
     };
     cached.set(name, entry);
     await cache2.set(keys.get(name), entry);
@@ -6486,7 +6739,7 @@ function inputKey(project, action, graph, registry, bundler) {
   const files = Object.fromEntries(graph.files.map((f) => [f, digestOf(project.snapshot.files.get(f) ?? "")]));
   const { limits } = project.config;
   return digestOf(canonicalJson({
-    v: 1,
+    v: 2,
     toolchain: TOOLCHAIN,
     bundler,
     trigger: triggerKey(action.trigger),
@@ -6497,6 +6750,9 @@ function inputKey(project, action, graph, registry, bundler) {
     registry: registry ?? null,
     bundle: { warn: limits.bundleWarnBytes, max: limits.bundleMaxBytes }
   }));
+}
+function withEventReads(reads) {
+  return reads === void 0 ? {} : { eventReads: [...reads] };
 }
 function hasContinueHandler(project, action) {
   const name = action.trigger.handlers.continue;
@@ -6520,6 +6776,7 @@ function createManifest(project, tree, built) {
         secrets: [...action.meta.secrets ?? []].sort(),
         dependencies: [...b.dependencies].sort((x, y) => x.name < y.name ? -1 : 1),
         limits: { timeoutMs: Math.min(action.meta.limits?.timeoutMs ?? limits.actionTimeoutMs, limits.flowTimeoutMs), memoryMb: action.meta.limits?.memoryMb ?? limits.memoryMb },
+        ...withEventReads(b.eventReads),
         isolation: action.meta.isolation ?? "warm"
       };
     });

@@ -9,7 +9,7 @@ import { SANDBOX_IMPORT_RULES } from './builtins.ts';
 import { loadProject } from './load-project.ts';
 import type { Project, ProjectAction } from './project.ts';
 import { TOOLCHAIN } from './toolchain.ts';
-import { actionGraphs, typecheckProject, type ActionGraph } from './typecheck/index.ts';
+import { actionEventReads, actionGraphs, typecheckProject, type ActionGraph } from './typecheck/index.ts';
 
 export interface CompileOptions {
   /** The project at a commit (a manifest is always the build of a commit). */
@@ -70,6 +70,7 @@ export async function compileCommit(options: CompileOptions): Promise<CompileRes
     const entry: CachedAction = {
       bundle: bundle.digest, sourceMap: map.digest, size: built.value.size, dependencies: built.value.dependencies,
       continueHandler: hasContinueHandler(project, action), diagnostics: built.diagnostics.filter((d) => d.severity !== 'error'),
+      ...withEventReads(actionEventReads(project, action)),
     };
     cached.set(name, entry);
     await cache.set(keys.get(name)!, entry);
@@ -116,9 +117,13 @@ function inputKey(project: Project, action: ProjectAction, graph: ActionGraph, r
   const files = Object.fromEntries(graph.files.map((f) => [f, digestOf(project.snapshot.files.get(f) ?? '')]));
   const { limits } = project.config;
   return digestOf(canonicalJson({
-    v: 1, toolchain: TOOLCHAIN, bundler, trigger: triggerKey(action.trigger), name: action.name, entry: action.entry,
+    v: 2, toolchain: TOOLCHAIN, bundler, trigger: triggerKey(action.trigger), name: action.name, entry: action.entry,
     meta: action.meta, files, registry: registry ?? null, bundle: { warn: limits.bundleWarnBytes, max: limits.bundleMaxBytes },
   }));
+}
+
+function withEventReads(reads: readonly string[] | undefined): { eventReads?: string[] } {
+  return reads === undefined ? {} : { eventReads: [...reads] };
 }
 
 function hasContinueHandler(project: Project, action: ProjectAction): boolean {
@@ -139,6 +144,7 @@ function createManifest(project: Project, tree: string, built: ReadonlyMap<strin
         name: e.name, bundle: b.bundle, sourceMap: b.sourceMap, size: b.size, handlers,
         secrets: [...(action.meta.secrets ?? [])].sort(), dependencies: [...b.dependencies].sort((x, y) => (x.name < y.name ? -1 : 1)),
         limits: { timeoutMs: Math.min(action.meta.limits?.timeoutMs ?? limits.actionTimeoutMs, limits.flowTimeoutMs), memoryMb: action.meta.limits?.memoryMb ?? limits.memoryMb },
+        ...withEventReads(b.eventReads),
         isolation: action.meta.isolation ?? 'warm',
       };
     });

@@ -116,6 +116,13 @@ export const ManifestActionSchema = Type.Object(
       description: 'npm packages bundled into the action, sorted by name.',
     }),
     limits: ActionLimitsSchema,
+    eventReads: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 128, description: 'A top-level property of the trigger\'s event, e.g. "user".' }), {
+        uniqueItems: true,
+        description:
+          'Top-level event properties the handlers read, sorted, as found at build time; the runner sends the action only these (and its secrets). Absent when the build could not tell for certain: the whole event is sent.',
+      }),
+    ),
     isolation: oneOf(
       ['warm', 'execution'] as const,
       'How sandboxes are reused: "warm" reuses a context across executions (module scope may persist), "execution" starts a fresh one each time.',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createApiHandler, createFlowState, eventRevision, mergeCommands, redirectUrl, replayCommands, type FlowPrompt, type FlowRedirect, type FlowState } from './api/index.ts';
 import { createContinuationToken, readContinuationToken } from './continuation.ts';
 import type { Deployment, LoadedAction, LoadedFlow } from './deployment.ts';
+import { EventJson } from './event-json.ts';
 import { eventProblems } from './event-validation.ts';
 import { createApiOp } from './sandbox/index.ts';
 import type { ActionExecution, FlowError, FlowResult } from './types.ts';
@@ -67,9 +68,9 @@ async function execute(
   let redirect: FlowResult['redirect'];
   let prompt: FlowResult['prompt'];
   // The event as JSON without secrets, re-serialised only after a command changed what later actions
-  // see (metadata reflected into it); each action's own secrets are spliced in.
-  let eventJson = '';
-  let serializedAt = -1;
+  // see (metadata reflected into it); each action gets the sections it reads and its own secrets.
+  let eventJson = new EventJson(state.event);
+  let serializedAt = eventRevision(state);
   for (let i = from; i < flow.actions.length; i++) {
     const action = flow.actions[i]!;
     if (state.stop || state.redirect || state.prompt || error) {
@@ -98,11 +99,10 @@ async function execute(
     });
     const budget = Math.min(action.meta.limits.timeoutMs, left);
     if (serializedAt !== eventRevision(state)) {
-      eventJson = JSON.stringify(state.event);
+      eventJson = new EventJson(state.event);
       serializedAt = eventRevision(state);
     }
-    const withSecrets = eventJson === '{}' ? `{"secrets":${action.secretsJson}}` : `${eventJson.slice(0, -1)},"secrets":${action.secretsJson}}`;
-    const r = await ctx.invoke(handler, withSecrets, { ops: { api: createApiOp(apiHandler) }, api: kind === 'continue' ? flow.api.continue : flow.api.execute, cpuMs: budget, wallMs: budget });
+    const r = await ctx.invoke(handler, eventJson.forAction(action.meta.eventReads, action.secretsJson), { ops: { api: createApiOp(apiHandler) }, api: kind === 'continue' ? flow.api.continue : flow.api.execute, cpuMs: budget, wallMs: budget });
     action.pool.release(ctx);
     const logs = r.logs.map((l) => ({ ...l, message: action.redact(l.message) }));
     let status: ActionExecution['status'] = 'success';

@@ -160,4 +160,37 @@ exports.onContinuePostLogin = async (event, api) => {
     expect(r.problems).toContainEqual(expect.objectContaining({ pointer: '/user/email_verified' }));
     expect(r.actions).toEqual([]);
   });
+
+  it('sends each action only the event sections its handlers read, when the build could tell; the whole event otherwise', async () => {
+    const d = await deployFiles({
+      // Reads user and request (destructured) and its secrets: gets exactly those.
+      ...action('sliced', { trigger: 'post-login', secrets: ['K'] }, `exports.onExecutePostLogin = async (event, api) => {
+  const { request } = event;
+  api.idToken.setCustomClaim('https://x/seen', Object.keys(globalThis.__seen = { user: event.user.email, ip: request.ip, k: event.secrets.K }));
+};
+exports.onContinuePostLogin = async (event, api) => { api.idToken.setCustomClaim('https://x/tx', event.transaction.id); };
+`),
+      // Enumerates the event: the analysis cannot tell, so it gets everything.
+      ...action('whole', { trigger: 'post-login' }, `exports.onExecutePostLogin = async (event, api) => {
+  api.idToken.setCustomClaim('https://x/keys', Object.keys(event).sort());
+};
+`),
+      // Sees metadata reflected by the first action although it reads only user.
+      ...action('reader', { trigger: 'post-login' }, `exports.onExecutePostLogin = async (event, api) => {
+  api.idToken.setCustomClaim('https://x/plan', event.user.app_metadata.plan);
+};
+`),
+      ...action('writer', { trigger: 'post-login' }, `exports.onExecutePostLogin = async (event, api) => { api.user.setAppMetadata('plan', 'gold'); };\n`),
+      ...flow('post-login', ['writer', 'sliced', 'whole', 'reader']),
+    }, { secrets: { file: { sliced: { K: 'secret-value-1234' } } } });
+    const reads = Object.fromEntries(d.manifest.flows['post-login']!.actions.map((a) => [a.name, a.eventReads]));
+    expect(reads).toEqual({ writer: [], sliced: ['request', 'secrets', 'transaction', 'user'], whole: undefined, reader: ['user'] });
+    const event = login();
+    const r = await runFlow(d, 'post-login', event);
+    expect(r.outcome).toBe('success');
+    const claims = (r.commands as { idToken: { customClaims: Record<string, unknown> } }).idToken.customClaims;
+    expect(claims['https://x/seen']).toEqual(['user', 'ip', 'k']);
+    expect(claims['https://x/keys']).toEqual([...Object.keys(event), 'secrets'].sort());
+    expect(claims['https://x/plan']).toBe('gold');
+  });
 });
