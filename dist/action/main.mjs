@@ -321,10 +321,17 @@ var ManifestActionSchema = Type.Object(
     }),
     limits: ActionLimitsSchema,
     eventReads: Type.Optional(
-      Type.Array(Type.String({ minLength: 1, maxLength: 128, description: `A top-level property of the trigger's event, e.g. "user".` }), {
-        uniqueItems: true,
-        description: "Top-level event properties the handlers read, sorted, as found at build time; the runner sends the action only these (and its secrets). Absent when the build could not tell for certain: the whole event is sent."
-      })
+      Type.Array(
+        Type.String({
+          pattern: "^[^.]+(\\.[^.]+)?$",
+          maxLength: 256,
+          description: 'A whole top-level property of the event ("request") or one field of it ("user.email").'
+        }),
+        {
+          uniqueItems: true,
+          description: "What the handlers read of the event, sorted, as found at build time; the runner sends the action only these (and its secrets). Absent when the build could not tell for certain: the whole event is sent."
+        }
+      )
     ),
     isolation: oneOf(
       ["warm", "execution"],
@@ -5837,64 +5844,103 @@ function findEventReads(sf, handlerNames, sections) {
   const names = new Set(handlerNames);
   const found = findHandlers(sf).filter((h) => names.has(h.name));
   if (found.length === 0 || !exportsAreStatic(sf, names, found)) return void 0;
-  const reads = /* @__PURE__ */ new Set();
+  const reads = /* @__PURE__ */ new Map();
   for (const h of found) {
-    const own = h.fn && handlerReads(h.fn);
-    if (!own) return void 0;
-    for (const s of own) {
-      if (!sections.has(s)) return void 0;
-      reads.add(s);
-    }
+    if (!h.fn || !handlerReads(h.fn, sections, reads)) return void 0;
   }
-  return [...reads].sort();
+  const out = [];
+  for (const [section, fields] of reads) {
+    if (!isPathPart(section)) return void 0;
+    if (fields === void 0) out.push(section);
+    else for (const f of fields) out.push(`${section}.${f}`);
+  }
+  return out.sort();
 }
-function handlerReads(fn) {
-  if (!fn.body || usesUnsafeSyntax(fn)) return void 0;
+function handlerReads(fn, sections, reads) {
+  if (!fn.body || usesUnsafeSyntax(fn)) return false;
   const params = fn.parameters.filter((p) => !(ts8.isIdentifier(p.name) && p.name.text === "this"));
   const [first, ...rest] = params;
-  const reads = /* @__PURE__ */ new Set();
-  if (!first) return reads;
-  if (first.dotDotDotToken) return void 0;
-  if (ts8.isArrayBindingPattern(first.name)) return void 0;
-  if (ts8.isObjectBindingPattern(first.name)) return patternKeys(first.name, reads) ? reads : void 0;
+  if (!first) return true;
+  if (first.dotDotDotToken) return false;
+  if (ts8.isArrayBindingPattern(first.name)) return false;
+  if (ts8.isObjectBindingPattern(first.name)) return patternReads(first.name, sections, reads);
   const name = first.name.text;
   let ok = true;
   const visit = (node) => {
     if (!ok) return;
-    if (ts8.isIdentifier(node) && node.text === name && !isNonReferenceName(node)) ok = addEventUse(node, reads);
+    if (ts8.isIdentifier(node) && node.text === name && !isNonReferenceName(node)) ok = addEventUse(node, sections, reads);
     if (isTypeOnly(node)) return;
     ts8.forEachChild(node, visit);
   };
   if (first.initializer) visit(first.initializer);
   for (const p of rest) visit(p);
   visit(fn.body);
-  return ok ? reads : void 0;
+  return ok;
 }
-function addEventUse(id, reads) {
+function addEventUse(id, sections, reads) {
   const outer = outermostWrapper(id);
   const p = outer.parent;
-  if (ts8.isPropertyAccessExpression(p) && p.expression === outer) {
-    if (!ts8.isIdentifier(p.name)) return false;
-    reads.add(p.name.text);
+  if ((ts8.isPropertyAccessExpression(p) || ts8.isElementAccessExpression(p)) && p.expression === outer) {
+    const section = memberName(p);
+    if (section === void 0 || !sections.has(section)) return false;
+    const field = fieldRead(p, sections.get(section));
+    if (field === void 0) addWhole(reads, section);
+    else addField(reads, section, field);
     return true;
   }
-  if (ts8.isElementAccessExpression(p) && p.expression === outer) {
-    const arg = stripWrappers(p.argumentExpression);
-    if (!ts8.isStringLiteral(arg) && !ts8.isNoSubstitutionTemplateLiteral(arg)) return false;
-    reads.add(arg.text);
-    return true;
-  }
-  if (ts8.isVariableDeclaration(p) && p.initializer === outer && ts8.isObjectBindingPattern(p.name)) return patternKeys(p.name, reads);
+  if (ts8.isVariableDeclaration(p) && p.initializer === outer && ts8.isObjectBindingPattern(p.name)) return patternReads(p.name, sections, reads);
   return false;
 }
-function patternKeys(pattern, reads) {
+function fieldRead(access2, fields) {
+  if (fields === void 0) return void 0;
+  const outer = outermostWrapper(access2);
+  const p = outer.parent;
+  if (!(ts8.isPropertyAccessExpression(p) || ts8.isElementAccessExpression(p)) || p.expression !== outer) return void 0;
+  const field = memberName(p);
+  if (field === void 0 || !fields.has(field) || !isPathPart(field)) return void 0;
+  const use = outermostWrapper(p);
+  const q = use.parent;
+  const called = ts8.isCallExpression(q) && q.expression === use || ts8.isTaggedTemplateExpression(q) && q.tag === use;
+  return called ? void 0 : field;
+}
+function memberName(access2) {
+  if (ts8.isPropertyAccessExpression(access2)) return ts8.isIdentifier(access2.name) ? access2.name.text : void 0;
+  const arg = stripWrappers(access2.argumentExpression);
+  return ts8.isStringLiteral(arg) || ts8.isNoSubstitutionTemplateLiteral(arg) ? arg.text : void 0;
+}
+function patternReads(pattern, sections, reads) {
   for (const el of pattern.elements) {
-    if (el.dotDotDotToken) return false;
-    const key = el.propertyName ? staticKeyName(el.propertyName) : ts8.isIdentifier(el.name) ? el.name.text : void 0;
-    if (key === void 0) return false;
-    reads.add(key);
+    const section = bindingKey(el);
+    if (el.dotDotDotToken || section === void 0 || !sections.has(section)) return false;
+    const fields = ts8.isObjectBindingPattern(el.name) ? patternFields(el.name, sections.get(section)) : void 0;
+    if (fields === void 0) addWhole(reads, section);
+    else for (const f of fields) addField(reads, section, f);
   }
   return true;
+}
+function patternFields(pattern, known) {
+  if (known === void 0 || pattern.elements.length === 0) return void 0;
+  const fields = [];
+  for (const el of pattern.elements) {
+    const key = bindingKey(el);
+    if (el.dotDotDotToken || key === void 0 || !known.has(key) || !isPathPart(key)) return void 0;
+    fields.push(key);
+  }
+  return fields;
+}
+function bindingKey(el) {
+  if (el.propertyName) return staticKeyName(el.propertyName);
+  return ts8.isIdentifier(el.name) ? el.name.text : void 0;
+}
+function addWhole(reads, section) {
+  reads.set(section, void 0);
+}
+function addField(reads, section, field) {
+  if (!reads.has(section)) reads.set(section, /* @__PURE__ */ new Set([field]));
+  else reads.get(section)?.add(field);
+}
+function isPathPart(name) {
+  return name !== "" && !name.includes(".");
 }
 function usesUnsafeSyntax(fn) {
   let unsafe = false;
@@ -5920,7 +5966,25 @@ function actionEventReads(project, action) {
   const sf = ts9.createSourceFile(action.entry, text, ts9.ScriptTarget.ES2022, true, kind);
   const t = action.trigger;
   const handlers = [t.handlers.execute, ...t.handlers.continue ? [t.handlers.continue] : []];
-  return findEventReads(sf, handlers, new Set(Object.keys(t.event.properties)));
+  return findEventReads(sf, handlers, eventSectionFields(t.event));
+}
+function eventSectionFields(event) {
+  const sections = /* @__PURE__ */ new Map();
+  for (const key of Object.keys(event.properties).sort()) {
+    const fields = /* @__PURE__ */ new Set();
+    collectFields(event.properties[key], fields);
+    sections.set(key, fields.size === 0 ? void 0 : fields);
+  }
+  return sections;
+}
+function collectFields(schema, fields) {
+  if (schema === void 0) return;
+  if (Array.isArray(schema.anyOf)) {
+    for (const member of schema.anyOf) collectFields(member, fields);
+    return;
+  }
+  const props = schema.properties;
+  if (schema.type === "object" && typeof props === "object" && props !== null) for (const k of Object.keys(props)) fields.add(k);
 }
 
 // src/compile/build-cache.ts
@@ -6739,7 +6803,7 @@ function inputKey(project, action, graph, registry, bundler) {
   const files = Object.fromEntries(graph.files.map((f) => [f, digestOf(project.snapshot.files.get(f) ?? "")]));
   const { limits } = project.config;
   return digestOf(canonicalJson({
-    v: 2,
+    v: 3,
     toolchain: TOOLCHAIN,
     bundler,
     trigger: triggerKey(action.trigger),

@@ -10,7 +10,7 @@ export interface CachedAction {
   readonly size: number;
   readonly continueHandler: boolean;
   readonly dependencies: readonly ManifestDependency[];
-  /** Top-level event properties the handlers read (see findEventReads); absent: could not tell. */
+  /** What the handlers read of the event: sections or "section.field" paths (see findEventReads); absent: could not tell. */
   readonly eventReads?: readonly string[];
   /** Warnings and infos of the action (errors are never cached). */
   readonly diagnostics: readonly Diagnostic[];

@@ -117,7 +117,7 @@ function inputKey(project: Project, action: ProjectAction, graph: ActionGraph, r
   const files = Object.fromEntries(graph.files.map((f) => [f, digestOf(project.snapshot.files.get(f) ?? '')]));
   const { limits } = project.config;
   return digestOf(canonicalJson({
-    v: 2, toolchain: TOOLCHAIN, bundler, trigger: triggerKey(action.trigger), name: action.name, entry: action.entry,
+    v: 3, toolchain: TOOLCHAIN, bundler, trigger: triggerKey(action.trigger), name: action.name, entry: action.entry,
     meta: action.meta, files, registry: registry ?? null, bundle: { warn: limits.bundleWarnBytes, max: limits.bundleMaxBytes },
   }));
 }

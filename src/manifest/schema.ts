@@ -117,11 +117,18 @@ export const ManifestActionSchema = Type.Object(
     }),
     limits: ActionLimitsSchema,
     eventReads: Type.Optional(
-      Type.Array(Type.String({ minLength: 1, maxLength: 128, description: 'A top-level property of the trigger\'s event, e.g. "user".' }), {
-        uniqueItems: true,
-        description:
-          'Top-level event properties the handlers read, sorted, as found at build time; the runner sends the action only these (and its secrets). Absent when the build could not tell for certain: the whole event is sent.',
-      }),
+      Type.Array(
+        Type.String({
+          pattern: '^[^.]+(\\.[^.]+)?$',
+          maxLength: 256,
+          description: 'A whole top-level property of the event ("request") or one field of it ("user.email").',
+        }),
+        {
+          uniqueItems: true,
+          description:
+            'What the handlers read of the event, sorted, as found at build time; the runner sends the action only these (and its secrets). Absent when the build could not tell for certain: the whole event is sent.',
+        },
+      ),
     ),
     isolation: oneOf(
       ['warm', 'execution'] as const,

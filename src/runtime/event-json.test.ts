@@ -25,3 +25,26 @@ describe('EventJson', () => {
     expect(parsed['we"ird']).toBe(2);
   });
 });
+
+describe('EventJson field paths', () => {
+  const event = { user: { email: 'a@b.c', name: 'Ana', app_metadata: { plan: 'pro' } }, request: { ip: '203.0.113.9', geoip: { countryCode: 'PT' } }, organization: null };
+
+  test('a section read by fields holds only those fields; a whole-section read wins over its fields', () => {
+    const j = new EventJson(event);
+    expect(JSON.parse(j.forAction(['request', 'request.ip', 'user.app_metadata', 'user.email', 'user.missing'], '{}'))).toEqual({
+      request: event.request, user: { email: 'a@b.c', app_metadata: { plan: 'pro' } }, secrets: {},
+    });
+  });
+
+  test('a section that is not a plain object is sent whole, so field reads behave as on the full event', () => {
+    const j = new EventJson(event);
+    expect(JSON.parse(j.forAction(['organization.id'], '{}'))).toEqual({ organization: null, secrets: {} });
+  });
+
+  test('builds exactly the JSON text the action receives', () => {
+    const j = new EventJson(event);
+    const reads = ['user.email'];
+    expect(j.forAction(reads, '{"A":"1"}')).toBe('{"user":{"email":"a@b.c"},"secrets":{"A":"1"}}');
+    expect(j.forAction(['user.email'], '{}')).toBe('{"user":{"email":"a@b.c"},"secrets":{}}');
+  });
+});

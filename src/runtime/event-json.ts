@@ -2,15 +2,17 @@
  * The JSON text each action of a flow receives as its event.
  *
  * Parsing JSON inside QuickJS costs about 18 µs per KB on this machine, and an Auth0 event is 3–6 KB,
- * so the event is the largest part of a warm invocation. The compiler records which top-level
- * properties an action's handlers read (`eventReads` in the manifest, found conservatively; absent
- * when it could not tell), and such an action receives only those sections. Sections are serialised
- * once per version of the flow's event and shared by every action that reads them.
+ * so the event is the largest part of a warm invocation. The compiler records what an action's
+ * handlers read (`eventReads` in the manifest, found conservatively; absent when it could not tell):
+ * whole top-level sections (`"request"`) or single fields of one (`"user.email"`). Such an action
+ * receives only those: `event.user` is then an object with just the fields it reads. Pieces are
+ * serialised once per version of the flow's event and shared by every action that reads them.
  */
 export class EventJson {
   readonly #event: Readonly<Record<string, unknown>>;
   #full: string | undefined;
   readonly #sections = new Map<string, string | undefined>();
+  readonly #projections = new Map<string, string | undefined>();
 
   constructor(event: Readonly<Record<string, unknown>>) {
     this.#event = event;
@@ -33,13 +35,33 @@ export class EventJson {
 
   #partialBody(reads: readonly string[]): string {
     let body = '';
-    for (const key of reads) {
+    for (const [key, fields] of planOf(reads)) {
       if (key === 'secrets') continue;
-      const value = this.#section(key);
+      const value = fields === undefined ? this.#section(key) : this.#projection(key, fields);
       if (value === undefined) continue;
       body += `${body === '' ? '' : ','}${JSON.stringify(key)}:${value}`;
     }
     return body;
+  }
+
+  /** Section `key` with only `fields`; the whole section when it is not a plain object (then field reads behave the same). */
+  #projection(key: string, fields: readonly string[]): string | undefined {
+    const id = JSON.stringify([key, fields]);
+    if (this.#projections.has(id)) return this.#projections.get(id);
+    const section = Object.hasOwn(this.#event, key) ? this.#event[key] : undefined;
+    let value: string | undefined;
+    if (section === null || typeof section !== 'object' || Array.isArray(section)) value = this.#section(key);
+    else {
+      const record = section as Record<string, unknown>;
+      const parts: string[] = [];
+      for (const f of fields) {
+        const v = Object.hasOwn(record, f) ? (JSON.stringify(record[f]) as string | undefined) : undefined;
+        if (v !== undefined) parts.push(`${JSON.stringify(f)}:${v}`);
+      }
+      value = `{${parts.join(',')}}`;
+    }
+    this.#projections.set(id, value);
+    return value;
   }
 
   #section(key: string): string | undefined {
@@ -48,4 +70,25 @@ export class EventJson {
     this.#sections.set(key, value);
     return value;
   }
+}
+
+/** Each section an action reads, with the fields it reads of it (undefined: the whole section). */
+type ReadPlan = ReadonlyMap<string, readonly string[] | undefined>;
+
+const plans = new WeakMap<readonly string[], ReadPlan>();
+
+/** Groups `["request", "user.email", "user.name"]` by section; a whole-section read wins over its fields. */
+function planOf(reads: readonly string[]): ReadPlan {
+  let plan = plans.get(reads);
+  if (plan !== undefined) return plan;
+  const grouped = new Map<string, string[] | undefined>();
+  for (const read of reads) {
+    const dot = read.indexOf('.');
+    const key = dot === -1 ? read : read.slice(0, dot);
+    if (dot === -1) grouped.set(key, undefined);
+    else if (!grouped.has(key) || grouped.get(key) !== undefined) grouped.set(key, [...(grouped.get(key) ?? []), read.slice(dot + 1)]);
+  }
+  plan = grouped;
+  plans.set(reads, plan);
+  return plan;
 }

@@ -163,7 +163,7 @@ exports.onContinuePostLogin = async (event, api) => {
 
   it('sends each action only the event sections its handlers read, when the build could tell; the whole event otherwise', async () => {
     const d = await deployFiles({
-      // Reads user and request (destructured) and its secrets: gets exactly those.
+      // Reads user.email, request (destructured whole), transaction.id and its secrets: gets exactly those.
       ...action('sliced', { trigger: 'post-login', secrets: ['K'] }, `exports.onExecutePostLogin = async (event, api) => {
   const { request } = event;
   api.idToken.setCustomClaim('https://x/seen', Object.keys(globalThis.__seen = { user: event.user.email, ip: request.ip, k: event.secrets.K }));
@@ -184,7 +184,7 @@ exports.onContinuePostLogin = async (event, api) => { api.idToken.setCustomClaim
       ...flow('post-login', ['writer', 'sliced', 'whole', 'reader']),
     }, { secrets: { file: { sliced: { K: 'secret-value-1234' } } } });
     const reads = Object.fromEntries(d.manifest.flows['post-login']!.actions.map((a) => [a.name, a.eventReads]));
-    expect(reads).toEqual({ writer: [], sliced: ['request', 'secrets', 'transaction', 'user'], whole: undefined, reader: ['user'] });
+    expect(reads).toEqual({ writer: [], sliced: ['request', 'secrets', 'transaction.id', 'user.email'], whole: undefined, reader: ['user.app_metadata'] });
     const event = login();
     const r = await runFlow(d, 'post-login', event);
     expect(r.outcome).toBe('success');
