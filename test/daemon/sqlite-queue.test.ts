@@ -94,4 +94,26 @@ describe('the SQLite queue', () => {
     expect(() => openDatabase(dir)).toThrow(UsageError);
     expect(() => openDatabase(dir)).toThrow(/another process is using the daemon database/);
   });
+
+  it('a failing write of one turn rejects only its caller, with or without its own savepoint', async () => {
+    const db = openDatabase(dataDir());
+    const batcher = new WriteBatcher(db);
+    onTestFinished(() => {
+      batcher.close();
+      db.close();
+    });
+    db.exec('CREATE TABLE t (k TEXT PRIMARY KEY, v INTEGER NOT NULL)');
+    const insert = db.prepare('INSERT INTO t (k, v) VALUES (?, ?)');
+    const results = await Promise.allSettled([
+      batcher.write(() => insert.run('a', 1), { singleStatement: true }),
+      batcher.write(() => insert.run('a', 2), { singleStatement: true }), // duplicate key: this statement fails alone
+      batcher.write(() => {
+        insert.run('b', 1);
+        insert.run('b', 2); // fails after a first statement: its savepoint undoes both
+      }),
+      batcher.write(() => insert.run('c', 3), { durable: false, singleStatement: true }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    expect(db.prepare('SELECT k, v FROM t ORDER BY k').all()).toEqual([{ k: 'a', v: 1 }, { k: 'c', v: 3 }]);
+  });
 });

@@ -70,7 +70,7 @@ export class ExecutionLog {
     const json = JSON.stringify(stored);
     const created = Date.parse(stored.createdAt);
     const updated = Date.parse(stored.updatedAt);
-    this.#batcher.write(() => this.#upsert.run(stored.id, stored.seq, stored.trigger, stored.status, created, updated, json), { durable: false }).then(
+    this.#batcher.write(() => this.#upsert.run(stored.id, stored.seq, stored.trigger, stored.status, created, updated, json), { durable: false, singleStatement: true }).then(
       () => {
         if (this.#unwritten.get(stored.id) === stored) this.#unwritten.delete(stored.id);
       },

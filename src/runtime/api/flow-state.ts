@@ -147,5 +147,6 @@ function ensureObject(parent: Record<string, unknown>, key: string): Record<stri
 
 function setOrDelete(target: Record<string, unknown>, key: string, value: unknown): void {
   if (value === null || value === undefined) delete target[key];
-  else defineOwn(target, key, structuredClone(value));
+  // Objects are copied so the event never shares structure with the recorded command.
+  else defineOwn(target, key, typeof value === 'object' ? structuredClone(value) : value);
 }

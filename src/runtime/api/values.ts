@@ -81,5 +81,8 @@ export function sortedRecord<T>(entries: Iterable<readonly [string, T]>): Record
  * into a prototype change (metadata keys and claim names come from the action).
  */
 export function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // Only `__proto__` behaves differently under assignment (Object.prototype has no other setter);
+  // plain assignment keeps V8's fast object shapes, defineProperty would not.
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
