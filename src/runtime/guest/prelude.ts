@@ -25,7 +25,7 @@ export const PRELUDE_SOURCE = String.raw`(function (hostSync, hostAsync, config)
 'use strict';
 const G = globalThis, defineProperty = Object.defineProperty, freeze = Object.freeze;
 const JSONparse = JSON.parse, JSONstringify = JSON.stringify, indirectEval = G.eval;
-const promiseThen = Promise.prototype.then;
+const promiseThen = Promise.prototype.then, promiseResolve = Promise.resolve.bind(Promise);
 const ERROR_CLASSES = { Error, TypeError, RangeError, SyntaxError, ReferenceError, URIError, EvalError };
 const DOM_ERRORS = ['AbortError', 'TimeoutError', 'NotSupportedError', 'InvalidCharacterError', 'DataError', 'OperationError',
   'InvalidAccessError', 'QuotaExceededError', 'NotFoundError', 'InvalidStateError', 'DataCloneError', 'NetworkError'];
@@ -136,7 +136,12 @@ function buildApi(spec) {
   }
   return freeze(api);
 }
-async function run(handler, eventJson, apiKey, apiSpecJson) {
+/**
+ * One invocation: returns the handler's promise (a plain function, not an async one: that would
+ * add a promise and a job to every invocation). A synchronous throw here reaches the host as the
+ * call's error, a rejection as the promise's.
+ */
+function run(handler, eventJson, apiKey, apiSpecJson) {
   for (let i = 0; i < runHooks.length; i++) runHooks[i]();
   const fn = actionExports === null ? undefined : actionExports[handler];
   if (typeof fn !== 'function') {
@@ -149,7 +154,7 @@ async function run(handler, eventJson, apiKey, apiSpecJson) {
     api = apis.get(apiKey);
     if (api === undefined) { api = buildApi(JSONparse(apiSpecJson)); apis.set(apiKey, api); }
   }
-  await fn.call(actionExports, event, api);
+  return promiseResolve(fn.call(actionExports, event, api));
 }
 /** Host helper: any thrown value as JSON {name, message, stack}, read with the guest's own try/catch. */
 function describe(e) { return JSONstringify(errorInfo(e)); }
