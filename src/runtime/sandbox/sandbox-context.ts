@@ -47,6 +47,7 @@ export class SandboxContext {
   readonly #fetcher: HostFetcher | undefined;
   readonly #control: { run?: QuickJSHandle; bind?: QuickJSHandle; describe?: QuickJSHandle } = {};
   readonly #knownApis = new Set<string>();
+  readonly #constants = new Map<string, QuickJSHandle>();
   #deadline = Infinity;
   #interrupted = false;
   #current: Execution | undefined;
@@ -154,6 +155,7 @@ export class SandboxContext {
     this.#fetcher?.dispose();
     try {
       for (const h of Object.values(this.#control)) if (h?.alive === true) h.dispose();
+      for (const h of this.#constants.values()) if (h.alive) h.dispose();
       this.#ctx.dispose();
       this.#rt.dispose();
     } catch (e) {
@@ -215,16 +217,20 @@ export class SandboxContext {
 
   async #invokeIn(exec: Execution, handler: string, eventJson: string, api: GuestApiSpec | undefined): Promise<Outcome> {
     const ctx = this.#ctx;
-    const args = [ctx.newString(handler), newStringFast(ctx, eventJson)];
+    const event = newStringFast(ctx, eventJson);
+    const args = [this.#constant(handler), event];
+    let spec: QuickJSHandle | undefined;
     if (api !== undefined) {
-      args.push(ctx.newString(api.key));
+      args.push(this.#constant(api.key));
       if (!this.#knownApis.has(api.key)) {
-        args.push(ctx.newString(JSON.stringify({ shape: api.shape, factory: api.factorySource })));
+        spec = ctx.newString(JSON.stringify({ shape: api.shape, factory: api.factorySource }));
+        args.push(spec);
         this.#knownApis.add(api.key);
       }
     }
     const started = this.#enter(exec, () => ctx.callFunction(this.#control.run!, ctx.undefined, ...args));
-    for (const a of args) a.dispose();
+    event.dispose();
+    spec?.dispose();
     if (started.error) return this.#failWith(exec, started.error);
     const promise = started.value;
     try {
@@ -232,6 +238,16 @@ export class SandboxContext {
     } finally {
       promise.dispose();
     }
+  }
+
+  /** A guest string kept for the context's life: handler names and api keys repeat on every invocation. */
+  #constant(value: string): QuickJSHandle {
+    let h = this.#constants.get(value);
+    if (h === undefined) {
+      h = this.#ctx.newString(value);
+      this.#constants.set(value, h);
+    }
+    return h;
   }
 
   /**
