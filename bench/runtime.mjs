@@ -99,7 +99,7 @@ export async function benchRuntime({ n = 3000, firstRuns = 15, throughputN = 400
   // Interleaved in short blocks so machine noise hits the three paths alike, while no path runs
   // next to the tail of another (a pool worker finishing its reply would otherwise share the cores
   // with the next in-thread execution).
-  const BLOCK = 50;
+  const BLOCK = Number(process.env.BENCH_BLOCK ?? 500);
   for (let i = 0; i < n; i += BLOCK) {
     for (let j = 0; j < BLOCK; j++) series.inThread.push(await time(async () => check(await inThread.run(a.handle, 'post-login', event()))));
     for (let j = 0; j < BLOCK; j++) series.pool.push(await time(async () => check(await pool.run(b.handle, 'post-login', event()))));

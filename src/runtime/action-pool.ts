@@ -39,13 +39,20 @@ export class ActionPool {
     return r;
   }
 
-  /** A ready context (warm or freshly loaded), or why the bundle failed to load. */
-  async acquire(): Promise<LoadResult> {
+  /**
+   * A ready context (warm or freshly loaded), or why the bundle failed to load. A warm context is
+   * returned synchronously: the common case then costs no promise hop.
+   */
+  acquire(): LoadResult | Promise<LoadResult> {
     while (this.#idle.length > 0) {
       const ctx = this.#idle.pop()!;
       if (ctx.reusable) return { ok: true, context: ctx, logs: [], droppedEntries: 0, cpuMs: 0, wallMs: 0 };
       ctx.dispose();
     }
+    return this.#acquireCold();
+  }
+
+  async #acquireCold(): Promise<LoadResult> {
     if (this.#spare) {
       const spare = this.#spare;
       this.#spare = undefined;

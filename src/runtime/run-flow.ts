@@ -86,7 +86,8 @@ async function execute(
       records.push({ ...skipped(action, flow, kind), status: 'error', error, startedAt: t0, endedAt: t0 });
       continue;
     }
-    const lease = await action.pool.acquire();
+    const acquired = action.pool.acquire();
+    const lease = acquired instanceof Promise ? await acquired : acquired;
     if (!lease.ok) {
       error = { action: action.meta.name, kind: 'load', name: lease.error.name, message: action.redact(lease.error.message), stack: action.mapStack(lease.error.stack) };
       records.push({ ...skipped(action, flow, kind), status: 'error', error, startedAt: t0, endedAt: now() });

@@ -49,8 +49,14 @@ function errorInfo(e) {
   return { name, message, stack };
 }
 function call(op, args) {
+  let json;
+  try { json = args === undefined ? '' : JSONstringify(args); } catch (e) { throw fromHost(e); }
+  return callJson(op, json);
+}
+/** A sync host call whose arguments are already JSON text. */
+function callJson(op, json) {
   let r;
-  try { r = hostSync(op, args === undefined ? '' : JSONstringify(args)); } catch (e) { throw fromHost(e); }
+  try { r = hostSync(op, json); } catch (e) { throw fromHost(e); }
   return r === undefined ? undefined : JSONparse(r);
 }
 let callSeq = 0;
@@ -120,9 +126,17 @@ function bind() {
   actionExports = a;
 }
 function method(api, ns, name, returns) {
+  // The envelope [ns, name, args] as text, with its constant head serialised once: stringifying
+  // in QuickJS is most of what a call costs in the guest.
+  const head = JSONstringify([ns, name]).slice(0, -1) + ',';
   const f = returns === 'promise'
     ? function (...args) { return callAsync('api', [ns, name, args]); }
-    : function (...args) { const r = call('api', [ns, name, args]); return returns === 'api' ? api : returns === 'void' ? undefined : r; };
+    : function (...args) {
+      let json;
+      try { json = head + JSONstringify(args) + ']'; } catch (e) { throw fromHost(e); }
+      const r = callJson('api', json);
+      return returns === 'api' ? api : returns === 'void' ? undefined : r;
+    };
   defineProperty(f, 'name', { value: name });
   return f;
 }
