@@ -103,7 +103,8 @@ async function execute(
       eventJson = new EventJson(state.event);
       serializedAt = eventRevision(state);
     }
-    const r = await ctx.invoke(handler, eventJson.forAction(action.meta.eventReads, action.secretsJson), { ops: { api: createApiOp(apiHandler) }, api: kind === 'continue' ? flow.api.continue : flow.api.execute, cpuMs: budget, wallMs: budget });
+    const invoked = ctx.invoke(handler, eventJson.forAction(action.meta.eventReads, action.secretsJson), { ops: { api: createApiOp(apiHandler) }, api: kind === 'continue' ? flow.api.continue : flow.api.execute, cpuMs: budget, wallMs: budget });
+    const r = invoked instanceof Promise ? await invoked : invoked;
     action.pool.release(ctx);
     const logs = r.logs.map((l) => ({ ...l, message: action.redact(l.message) }));
     let status: ActionExecution['status'] = 'success';

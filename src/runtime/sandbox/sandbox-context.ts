@@ -109,33 +109,30 @@ export class SandboxContext {
   /**
    * Runs `await __actuate_action[handler](JSON.parse(eventJson), api)`. The event crosses as one
    * JSON string and is parsed in the guest (the cheapest way in, runtime.md §1.2). Never throws
-   * for anything the guest does; throws InternalError when called on a context that is busy,
-   * disposed or not reusable (an owner bug).
+   * for anything the guest does; rejects with InternalError when called on a context that is busy,
+   * disposed or not reusable (an owner bug). The result is returned synchronously when the guest
+   * never had to wait for the host (most warm invocations): `await` it either way.
    */
-  async invoke(handler: string, eventJson: string, options: InvokeOptions = {}): Promise<InvokeResult> {
-    if (this.#disposed || this.#disposeRequested) throw new InternalError('invoke() on a disposed SandboxContext');
-    if (this.#current !== undefined) throw new InternalError('a SandboxContext runs one invocation at a time');
-    if (!this.reusable) throw new InternalError('this SandboxContext is not reusable after a failure; dispose it and load a new one');
+  invoke(handler: string, eventJson: string, options: InvokeOptions = {}): InvokeResult | Promise<InvokeResult> {
+    if (this.#disposed || this.#disposeRequested) return Promise.reject(new InternalError('invoke() on a disposed SandboxContext'));
+    if (this.#current !== undefined) return Promise.reject(new InternalError('a SandboxContext runs one invocation at a time'));
+    if (!this.reusable) return Promise.reject(new InternalError('this SandboxContext is not reusable after a failure; dispose it and load a new one'));
     const ops = options.ops ?? {};
     for (const name of Object.keys(ops)) {
-      if (name.startsWith('sys.')) throw new UsageError(`host operation names starting with "sys." are reserved (got "${name}")`);
+      if (name.startsWith('sys.')) return Promise.reject(new UsageError(`host operation names starting with "sys." are reserved (got "${name}")`));
     }
     const exec = new Execution('invoke', ops, this.#limits, options.cpuMs ?? this.#limits.cpuMs, options.wallMs ?? this.#limits.wallMs);
-    let outcome: Outcome;
     if (eventJson.length > this.#limits.maxEventChars) {
-      outcome = fail('error', hostError('RangeError', `the event is too large: ${eventJson.length} characters (the limit is ${this.#limits.maxEventChars})`));
-    } else {
-      this.#invocations++;
-      outcome = await this.#run(exec, () => this.#invokeIn(exec, handler, eventJson, options.api));
-      if (!outcome.ok) this.#reusable = false;
+      // Refused before it crossed: the context is untouched and stays reusable.
+      return invocationResult(exec, fail('error', hostError('RangeError', `the event is too large: ${eventJson.length} characters (the limit is ${this.#limits.maxEventChars})`)));
     }
-    return {
-      ...outcome,
-      logs: exec.logs,
-      droppedEntries: exec.droppedEntries,
-      cpuMs: round(exec.cpuMs),
-      wallMs: round(performance.now() - exec.startedAt),
+    this.#invocations++;
+    const r = this.#run(exec, () => this.#invokeIn(exec, handler, eventJson, options.api));
+    const done = (o: Outcome): InvokeResult => {
+      if (!o.ok) this.#reusable = false;
+      return invocationResult(exec, o);
     };
+    return r instanceof Promise ? r.then(done) : done(r);
   }
 
   /**
@@ -399,6 +396,16 @@ export function loadSandboxContext(module: SandboxModule, options: SandboxContex
 
 function fail(kind: FailureKind, error: GuestError): Outcome {
   return { ok: false, kind, error };
+}
+
+function invocationResult(exec: Execution, outcome: Outcome): InvokeResult {
+  return {
+    ...outcome,
+    logs: exec.logs,
+    droppedEntries: exec.droppedEntries,
+    cpuMs: round(exec.cpuMs),
+    wallMs: round(performance.now() - exec.startedAt),
+  };
 }
 
 function round(ms: number): number {
