@@ -70,6 +70,11 @@ export function reflectCommand(state: FlowState, cmd: RecordedCommand): void {
   }
 }
 
+/** Whether commands of `namespace.method` change what later actions see in the event. */
+export function isReflected(key: string): boolean {
+  return REFLECTED.has(key);
+}
+
 /** Counts the changes reflected into `state.event`, so a serialised copy can be reused until the next one. */
 export function eventRevision(state: FlowState): number {
   return revisions.get(state) ?? 0;

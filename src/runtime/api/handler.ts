@@ -8,7 +8,7 @@ import { CORE_EFFECTS } from './effects-core.ts';
 import { ENTERPRISE_EFFECTS } from './effects-enterprise.ts';
 import { QUERY_EFFECTS } from './effects-query.ts';
 import { REDIRECT_EFFECTS } from './effects-redirect.ts';
-import { reflectCommand } from './flow-state.ts';
+import { isReflected, reflectCommand } from './flow-state.ts';
 import { API_LIMITS } from './limits.ts';
 import type { ApiCallInput, ApiHandlerOptions, RecordedCommand } from './types.ts';
 
@@ -41,11 +41,10 @@ export function createApiHandler(options: ApiHandlerOptions): (call: ApiCallInpu
   let calls = 0;
   return (call) => {
     const key = `${call.namespace}.${call.method}`;
-    const label = `api.${key}`;
-    if (++calls > max) throw new TypeError(`${label}: too many api calls in one run of action "${options.action}" (the limit is ${max})`);
     const entry = methods.get(key);
-    if (entry === undefined) throw new TypeError(`${label} is not part of the ${triggerKey(state.trigger)} api`);
-    const { method, check, effect } = entry;
+    if (++calls > max) throw new TypeError(`api.${key}: too many api calls in one run of action "${options.action}" (the limit is ${max})`);
+    if (entry === undefined) throw new TypeError(`api.${key} is not part of the ${triggerKey(state.trigger)} api`);
+    const { method, check, effect, label } = entry;
     if (method.onlyIn !== undefined && !method.onlyIn.includes(options.handler)) {
       const allowed = method.onlyIn.map((h) => state.trigger.handlers[h] ?? h).join(' or ');
       throw new TypeError(`${label} can only be called from ${allowed}`);
@@ -56,7 +55,7 @@ export function createApiHandler(options: ApiHandlerOptions): (call: ApiCallInpu
     if (effect.command) {
       const cmd: RecordedCommand = { action: options.action, handler: options.handler, namespace: call.namespace, method: call.method, args: trimTrailingUndefined(args) };
       state.commands.push(cmd);
-      reflectCommand(state, cmd);
+      if (entry.reflected) reflectCommand(state, cmd);
     }
     return method.returns.kind === 'value' ? result : undefined;
   };
@@ -68,6 +67,10 @@ interface CompiledMethod {
   readonly method: ApiMethod;
   readonly check: ArgsChecker;
   readonly effect: MethodEffect;
+  /** `api.<namespace>.<method>`, for messages. */
+  readonly label: string;
+  /** Whether its commands change the event later actions see (see reflectCommand). */
+  readonly reflected: boolean;
 }
 
 const compiled = new WeakMap<TriggerDefinition, ReadonlyMap<string, CompiledMethod>>();
@@ -83,7 +86,7 @@ function compiledApi(def: TriggerDefinition): ReadonlyMap<string, CompiledMethod
       const key = `${ns.name}.${method.name}`;
       const effect = Object.hasOwn(METHOD_EFFECTS, key) ? METHOD_EFFECTS[key] : undefined;
       if (effect === undefined) missing.push(key);
-      else map.set(key, { method, check: compileArgsChecker(`api.${key}`, method), effect });
+      else map.set(key, { method, check: compileArgsChecker(`api.${key}`, method), effect, label: `api.${key}`, reflected: isReflected(key) });
     }
   }
   if (missing.length > 0) {
@@ -95,6 +98,8 @@ function compiledApi(def: TriggerDefinition): ReadonlyMap<string, CompiledMethod
 }
 
 function trimTrailingUndefined(args: readonly unknown[]): unknown[] {
+  // Arguments that crossed as JSON hold no undefined (it became null): the common case copies nothing.
+  if (!args.includes(undefined)) return args as unknown[];
   let end = args.length;
   while (end > 0 && args[end - 1] === undefined) end--;
   return args.slice(0, end).map((a) => (a === undefined ? null : a));

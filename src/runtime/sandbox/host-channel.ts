@@ -145,7 +145,7 @@ export function createHostFunctions(deps: ChannelDeps): HostFunctions {
       if (sys !== undefined) return (args, info, e) => sys(args, { exec: e, info, fetch: deps.fetch });
     } else {
       const user = Object.hasOwn(exec.ops, op) ? exec.ops[op] : undefined;
-      if (user !== undefined) return (args, info) => user(args, info);
+      if (user !== undefined) return user;
     }
     throw new TypeError(`unknown host operation "${op}"`);
   }
