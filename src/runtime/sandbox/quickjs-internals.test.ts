@@ -1,7 +1,7 @@
 import { RELEASE_SYNC, newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten';
-import type { QuickJSContext, QuickJSWASMModule } from 'quickjs-emscripten';
+import type { QuickJSContext, QuickJSHandle, QuickJSWASMModule } from 'quickjs-emscripten';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fastPathsSupported, newFastHostFunction, newStringFast, type FastHostImpl } from './quickjs-internals.ts';
+import { callFunctionFast, fastPathsSupported, newFastHostFunction, newStringFast, type FastHostImpl } from './quickjs-internals.ts';
 
 let qjs: QuickJSWASMModule;
 let ctx: QuickJSContext;
@@ -117,5 +117,27 @@ describe('newFastHostFunction', () => {
     newFastHostFunction(ctx, 'installs-the-dispatcher', () => undefined, () => undefined).dispose();
     expect(callFromGuest(plain, `'a'`)).toEqual({ type: 'string', r: 'plain:a' });
     plain.dispose();
+  });
+});
+
+describe('callFunctionFast', () => {
+  test('returns what ctx.callFunction returns: values, thrown errors, any number of arguments', () => {
+    const fn = ctx.evalCode('(...a) => { if (a[0] === "throw") throw new RangeError("no " + a.length); return a.join("|") + ":" + a.length; }').unwrap();
+    const strings = ['x', 'throw', 'ü😀', 'long'.repeat(100), 'e'].map((v) => ctx.newString(v));
+    const view = (r: { value?: QuickJSHandle; error?: QuickJSHandle }) => {
+      const h = (r.value ?? r.error)!;
+      const out = { ok: r.error === undefined, v: ctx.dump(h) as unknown };
+      h.dispose();
+      return out;
+    };
+    try {
+      for (const args of [[], [strings[0]!], [strings[1]!, strings[0]!], strings, [strings[2]!, strings[3]!]]) {
+        const slow = ctx.callFunction(fn, ctx.undefined, ...args);
+        expect(view(callFunctionFast(ctx, fn, args))).toEqual(view(slow.error ? { error: slow.error } : { value: slow.value }));
+      }
+    } finally {
+      for (const s of strings) s.dispose();
+      fn.dispose();
+    }
   });
 });

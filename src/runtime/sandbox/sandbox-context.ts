@@ -2,7 +2,7 @@ import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from 'quickjs-emsc
 import { InternalError, UsageError } from '../../core/errors.ts';
 import { PRELUDE_SOURCE } from '../guest/index.ts';
 import { Execution } from './execution.ts';
-import { newStringFast } from './quickjs-internals.ts';
+import { callFunctionFast, newStringFast } from './quickjs-internals.ts';
 import type { InvokeOptions, SandboxContextOptions } from './context-options.ts';
 import type { GuestApiSpec } from './guest-api.ts';
 import { classifyGuestError, crashError, hostError, toGuestError } from './guest-error.ts';
@@ -235,7 +235,7 @@ export class SandboxContext {
         this.#knownApis.add(api.key);
       }
     }
-    const started = this.#enter(exec, () => ctx.callFunction(this.#control.run!, ctx.undefined, ...args));
+    const started = this.#enter(exec, () => callFunctionFast(ctx, this.#control.run!, args));
     event.dispose();
     spec?.dispose();
     if (started.error) return this.#failWith(exec, started.error);
@@ -285,8 +285,11 @@ export class SandboxContext {
   /** Runs the pending jobs once; the outcome when the run is over, undefined when it must wait for the host. */
   #pumpOnce(exec: Execution, promise: QuickJSHandle | undefined): Outcome | undefined {
     exec.resetActivity();
-    const jobs = this.#enter(exec, () => this.#rt.executePendingJobs());
-    if (jobs.error) return this.#failWith(exec, jobs.error);
+    // Most warm handlers finish without leaving a job; asking is far cheaper than running none.
+    if (this.#rt.hasPendingJob()) {
+      const jobs = this.#enter(exec, () => this.#rt.executePendingJobs());
+      if (jobs.error) return this.#failWith(exec, jobs.error);
+    }
     const stop = this.#checkRun(exec, promise);
     if (stop !== undefined) return stop;
     if (promise !== undefined) {
