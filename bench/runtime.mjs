@@ -4,6 +4,10 @@
 //   (d) the first execution after a manifest is loaded (in-thread and pool), and
 //   (e) throughput with two concurrent callers, pool against in-thread.
 // Runs the built dist/ (`npm run bench runtime`). Latencies are per flow execution, in µs.
+// (a)–(c) alternate in blocks of BENCH_BLOCK executions (default 500: steady state, what "warm"
+// means). Smaller blocks measure something else as well: with BENCH_BLOCK=50 the in-thread path is
+// about 25 % slower, because each switch evicts QuickJS's working set from the CPU caches while plain
+// Node's stays tiny; a daemon interleaving HTTP work with every flow sits between the two.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -96,9 +100,9 @@ export async function benchRuntime({ n = 3000, firstRuns = 15, throughputN = 400
     check(await pool.run(b.handle, 'post-login', event()));
     await plain();
   }
-  // Interleaved in short blocks so machine noise hits the three paths alike, while no path runs
-  // next to the tail of another (a pool worker finishing its reply would otherwise share the cores
-  // with the next in-thread execution).
+  // Interleaved in blocks so machine noise hits the three paths alike, while no path runs next to
+  // the tail of another (a pool worker finishing its reply would otherwise share the cores with the
+  // next in-thread execution). See the header for the block size.
   const BLOCK = Number(process.env.BENCH_BLOCK ?? 500);
   for (let i = 0; i < n; i += BLOCK) {
     for (let j = 0; j < BLOCK; j++) series.inThread.push(await time(async () => check(await inThread.run(a.handle, 'post-login', event()))));
