@@ -5962,8 +5962,7 @@ function isTypeOnly(node) {
 function actionEventReads(project, action) {
   const text = project.snapshot.files.get(action.entry);
   if (text === void 0) return void 0;
-  const kind = /\.(c|m)?jsx?$/.test(action.entry) ? action.entry.endsWith(".jsx") ? ts9.ScriptKind.JSX : ts9.ScriptKind.JS : action.entry.endsWith(".tsx") ? ts9.ScriptKind.TSX : ts9.ScriptKind.TS;
-  const sf = ts9.createSourceFile(action.entry, text, ts9.ScriptTarget.ES2022, true, kind);
+  const sf = ts9.createSourceFile(action.entry, text, ts9.ScriptTarget.ES2022, true, scriptKind(action.entry));
   const t = action.trigger;
   const handlers = [t.handlers.execute, ...t.handlers.continue ? [t.handlers.continue] : []];
   return findEventReads(sf, handlers, eventSectionFields(t.event));

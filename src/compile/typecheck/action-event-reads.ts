@@ -2,6 +2,7 @@ import ts from 'typescript';
 import type { TObject, TSchema } from '@sinclair/typebox';
 import type { ProjectAction, Project } from '../project.ts';
 import { findEventReads } from './event-reads.ts';
+import { scriptKind } from './typecheck.ts';
 
 /**
  * What an action's handlers read of the event, for the manifest's `eventReads`: whole top-level
@@ -12,8 +13,7 @@ import { findEventReads } from './event-reads.ts';
 export function actionEventReads(project: Project, action: ProjectAction): string[] | undefined {
   const text = project.snapshot.files.get(action.entry);
   if (text === undefined) return undefined;
-  const kind = /\.(c|m)?jsx?$/.test(action.entry) ? (action.entry.endsWith('.jsx') ? ts.ScriptKind.JSX : ts.ScriptKind.JS) : action.entry.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
-  const sf = ts.createSourceFile(action.entry, text, ts.ScriptTarget.ES2022, true, kind);
+  const sf = ts.createSourceFile(action.entry, text, ts.ScriptTarget.ES2022, true, scriptKind(action.entry));
   const t = action.trigger;
   const handlers = [t.handlers.execute, ...(t.handlers.continue ? [t.handlers.continue] : [])];
   return findEventReads(sf, handlers, eventSectionFields(t.event));

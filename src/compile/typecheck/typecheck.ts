@@ -213,7 +213,8 @@ function isJsFile(f: string): boolean {
   return /\.(c|m)?jsx?$/.test(f);
 }
 
-function scriptKind(f: string): ts.ScriptKind {
+/** How TypeScript parses an action file, by its extension (JS files are checked as JavaScript). */
+export function scriptKind(f: string): ts.ScriptKind {
   return f.endsWith('.tsx') ? ts.ScriptKind.TSX : f.endsWith('.jsx') ? ts.ScriptKind.JSX : isJsFile(f) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
 }
 

@@ -8,9 +8,9 @@ import { defineOwn, isRecord } from './values.ts';
  */
 
 /**
- * Starts the state of one flow execution. The caller's event is never changed: it is deep-copied
- * the first time a command reflects into it (most flows never do, and a copy of a 3 KB event is a
- * noticeable share of a warm flow).
+ * Starts the state of one flow execution. The caller's event is never changed: a command that
+ * reflects into it copies, shallowly, only the objects on the path it changes (most flows reflect
+ * nothing, and a deep copy of a 3 KB event was a noticeable share of a warm flow).
  */
 export function createFlowState(trigger: TriggerDefinition, event: Record<string, unknown>): FlowState {
   return { trigger, event, commands: [] };
