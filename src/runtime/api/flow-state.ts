@@ -40,7 +40,7 @@ export function reflectCommand(state: FlowState, cmd: RecordedCommand): void {
   const key = `${cmd.namespace}.${cmd.method}`;
   if (!REFLECTED.has(key)) return;
   const event = ownedEvent(state);
-  revisions.set(state, eventRevision(state) + 1);
+  state.revision = eventRevision(state) + 1;
   switch (key) {
     case 'user.setAppMetadata':
       setOrDelete(ensureObject(ensureObject(event, 'user'), 'app_metadata'), a as string, b);
@@ -77,12 +77,10 @@ export function isReflected(key: string): boolean {
 
 /** Counts the changes reflected into `state.event`, so a serialised copy can be reused until the next one. */
 export function eventRevision(state: FlowState): number {
-  return revisions.get(state) ?? 0;
+  return state.revision ?? 0;
 }
 
 // --- internal ---
-
-const revisions = new WeakMap<FlowState, number>();
 
 const REFLECTED = new Set([
   'user.setAppMetadata', 'user.setUserMetadata', 'transaction.setMetadata',

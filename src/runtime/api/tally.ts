@@ -1,31 +1,23 @@
-import type { FlowState, RecordedCommand } from './types.ts';
+import type { FlowState, FlowTally, RecordedCommand } from './types.ts';
 import { utf8Bytes } from './values.ts';
 
-/**
- * Flow-wide running totals that limits are checked against (metadata patch sizes, distinct SAML
- * attributes, whether `setPrimaryUser` was called), kept incrementally so a call costs O(1) rather
- * than a rescan of every command. The tally is derived from `state.commands`, which is append-only:
- * each look-up folds the commands added since the last one, so commands restored by
- * `replayCommands` (or appended by anyone else) are counted too.
- */
-export interface FlowTally {
-  /** JSON bytes of each key's entry (`"key":value`) in the merged `app_metadata` / `user_metadata` patch. */
-  readonly appMetadata: Map<string, number>;
-  readonly userMetadata: Map<string, number>;
-  /** Attribute names passed to `samlResponse.setAttribute`. */
-  readonly samlAttributes: Set<string>;
-  primaryUser: boolean;
-}
+export type { FlowTally } from './types.ts';
 
-/** The tally of `state`, up to date with its commands. */
+/**
+ * The flow-wide running totals of `state` that limits are checked against, up to date with its
+ * commands. Kept incrementally (`state.tally`) so a call costs O(1) rather than a rescan of every
+ * command. The tally is derived from `state.commands`, which is append-only: each look-up folds the
+ * commands added since the last one, so commands restored by `replayCommands` (or appended by
+ * anyone else) are counted too.
+ */
 export function tallyOf(state: FlowState): FlowTally {
-  let entry = tallies.get(state);
+  let entry = state.tally;
   if (entry === undefined || entry.folded > state.commands.length) {
-    entry = { folded: 0, tally: { appMetadata: new Map(), userMetadata: new Map(), samlAttributes: new Set(), primaryUser: false } };
-    tallies.set(state, entry);
+    entry = { folded: 0, totals: { appMetadata: new Map(), userMetadata: new Map(), samlAttributes: new Set(), primaryUser: false } };
+    state.tally = entry;
   }
-  for (; entry.folded < state.commands.length; entry.folded++) fold(entry.tally, state.commands[entry.folded]!);
-  return entry.tally;
+  for (; entry.folded < state.commands.length; entry.folded++) fold(entry.totals, state.commands[entry.folded]!);
+  return entry.totals;
 }
 
 /** JSON bytes of a patch entry `"key":value` (what the patch grows by). */
@@ -50,8 +42,6 @@ export function patchBytes(entries: Map<string, number>, change?: { key: string;
 }
 
 // --- internal ---
-
-const tallies = new WeakMap<FlowState, { folded: number; tally: FlowTally }>();
 
 function fold(t: FlowTally, cmd: RecordedCommand): void {
   const [a, b] = cmd.args;

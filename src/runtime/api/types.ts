@@ -77,6 +77,27 @@ export interface FlowState {
   stop?: FlowStop;
   redirect?: FlowRedirect;
   prompt?: FlowPrompt;
+  /**
+   * Bookkeeping: how many changes were reflected into `event` (flow-state.ts), and the running
+   * limit totals (tally.ts). Fields rather than WeakMaps keyed on the state: V8's young-generation
+   * collections keep a WeakMap's values alive while their key is young, which promoted every
+   * flow's bookkeeping to the old generation and made each scavenge several times slower.
+   */
+  revision?: number;
+  tally?: { folded: number; readonly totals: FlowTally };
+}
+
+/**
+ * Flow-wide running totals that limits are checked against (metadata patch sizes, distinct SAML
+ * attributes, whether `setPrimaryUser` was called); see tally.ts.
+ */
+export interface FlowTally {
+  /** JSON bytes of each key's entry (`"key":value`) in the merged `app_metadata` / `user_metadata` patch. */
+  readonly appMetadata: Map<string, number>;
+  readonly userMetadata: Map<string, number>;
+  /** Attribute names passed to `samlResponse.setAttribute`. */
+  readonly samlAttributes: Set<string>;
+  primaryUser: boolean;
 }
 
 /** One api call as it reaches the host (the same shape as the sandbox's `ApiCall`). */
