@@ -4,13 +4,13 @@
 // and the daemon's RSS over a soak (BENCH_SOAK_S seconds, default 60; ACTUATE_SOAK=1 runs 300).
 // Run alone as `node bench/daemon.mjs`; `node bench/daemon.mjs --baseline <port>` is the baseline server.
 import { execFileSync, spawn } from 'node:child_process';
-import http from 'node:http';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLI, ROOT, makeRepo } from './lib.mjs';
+import { pacedLoad } from './paced-load.mjs';
 
 const TOKEN = 'bench-token-0123456789abcdef0123';
 const NS = 'https://example.com/';
@@ -78,7 +78,8 @@ export async function benchDaemon() {
     const full = [];
     for (const [, s] of servers) full.push(summary(await load(s.url)));
     // Half load, open loop: requests evenly spaced at half the server's maximum (autocannon's own
-    // rate limit sends each second's quota in a burst, which measures queueing, not latency).
+    // rate limit sends each second's quota in a burst, which measures queueing, not latency; and
+    // node:http's client cost more CPU than the baseline server, so paced-load.mjs writes raw HTTP).
     const half = [];
     for (const [i, [, s]] of servers.entries()) half.push(await paced(s.url, Math.max(1, Math.round(full[i].rps / 2)), seconds));
 
@@ -112,49 +113,12 @@ export async function benchDaemon() {
   }
 }
 
-/**
- * Open-loop load: one request every 1/rate s whatever the answers do (keep-alive connections,
- * as many as needed), for `seconds`; latency of each request from its scheduled start.
- */
-async function paced(url, rate, seconds) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const target = new URL(`${url}/v1/flows/post-login`);
-  const latencies = [];
-  let ok = 0;
-  let bad = 0;
-  const pending = [];
-  const t0 = performance.now();
-  const total = Math.round(rate * seconds);
-  for (let i = 0; i < total; i++) {
-    const due = t0 + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    pending.push(new Promise((resolve) => {
-      const req = http.request(target, { method: 'POST', agent, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(EVENT) } }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          latencies.push(performance.now() - due);
-          if (res.statusCode === 200) ok++;
-          else bad++;
-          resolve();
-        });
-      });
-      req.on('error', () => {
-        bad++;
-        resolve();
-      });
-      req.end(EVENT);
-    }));
-  }
-  await Promise.all(pending);
-  agent.destroy();
-  const elapsed = (performance.now() - t0) / 1000;
-  return { rps: (ok + bad) / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), ok, bad };
-}
-
-function percentile(xs, p) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+/** Open-loop load at `rate` req/s on the daemon's flow route (see paced-load.mjs). */
+function paced(url, rate, seconds) {
+  return pacedLoad({
+    url: `${url}/v1/flows/post-login`, rate, seconds, body: EVENT,
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+  });
 }
 
 /** Spawns a server and waits for the line that gives its URL. */
