@@ -12,6 +12,12 @@ export interface RunOptions {
   readonly executionId?: string;
   /** Clock for budgets and token times (tests). */
   readonly now?: () => number;
+  /**
+   * The event's JSON text, when the caller has it anyway (the daemon has the HTTP body): the worker
+   * pool sends it to a worker as it is instead of serialising the event again. It must be the JSON
+   * of `event`; the in-thread executor, which needs the object, ignores it.
+   */
+  readonly eventJson?: string;
 }
 
 /**

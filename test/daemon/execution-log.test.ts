@@ -44,6 +44,24 @@ describe('the execution log', () => {
     expect(errors).toEqual([]);
   });
 
+  it('writes the records of a turn in one group commit, and reports a failed write once, keeping later records', async () => {
+    const { log, errors } = openLog({ maxRecords: 100, retentionMs: 1e9, now: Date.now });
+    for (let i = 0; i < 5; i++) log.put(record(`b${i}`, 1000 + i));
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    expect(log.list({ limit: 10 }).map((r) => r.id)).toEqual(['b4', 'b3', 'b2', 'b1', 'b0']);
+    // A record that cannot be stored (a date SQLite rejects as NOT NULL): its whole batch fails, once.
+    log.put({ ...record('b5', 2000), createdAt: 'not a date' });
+    log.put(record('b6', 2001));
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    expect(errors).toHaveLength(1);
+    expect(log.get('b6')).toBeUndefined();
+    log.put(record('b7', 2002)); // the next turn writes again
+    expect(log.list({ limit: 10 }).map((r) => r.id)).toEqual(['b7', 'b4', 'b3', 'b2', 'b1', 'b0']);
+    expect(errors).toHaveLength(1);
+  });
+
   it('prunes past the maximum count and the retention period, in small transactions', async () => {
     const now = 10_000_000;
     const { log } = openLog({ maxRecords: 1200, retentionMs: 5_000_000, now: () => now });

@@ -82,6 +82,20 @@ describe('worker pool executor', () => {
     expect(pool.metrics()).toMatchObject({ workers: 3, spares: 1, busy: 0, queued: 0 });
   });
 
+  it('sends the caller\'s JSON text of the event as it is, and applies the size limit to it', async () => {
+    const { pool, handle } = await poolWith({ maxEventChars: 20_000 });
+    const event = login('ok');
+    // Whitespace and key order as a client might send them: the worker parses this text.
+    const text = JSON.stringify(event, null, 2);
+    const a = await pool.run(handle, 'post-login', event, { executionId: 'text', eventJson: text });
+    const b = await pool.run(handle, 'post-login', event, { executionId: 'text' });
+    expect(a.outcome).toBe('success');
+    const logs = (r: FlowResult) => r.actions.map((x) => x.logs.map((l) => l.message));
+    expect([a.commands, logs(a)]).toEqual([b.commands, logs(b)]);
+    const padded = await pool.run(handle, 'post-login', event, { eventJson: text + ' '.repeat(20_000) });
+    expect(padded.problems![0]!.message).toMatch(/the event is too large/);
+  });
+
   it('resumes a redirected flow in any worker (one continuation secret for all) and passes the caller clock', async () => {
     const { pool, handle } = await defaultPool();
     const first = await pool.run(handle, 'post-login', login('redirect'));

@@ -70,13 +70,16 @@ export class FlowService {
     return this.#inflight;
   }
 
-  /** `POST /v1/flows/{trigger}`: runs a sync flow, or queues an async trigger's event. */
-  async run(trigger: string, event: unknown, idempotencyKey: string | undefined): Promise<FlowAnswer> {
+  /**
+   * `POST /v1/flows/{trigger}`: runs a sync flow, or queues an async trigger's event. `eventJson`,
+   * the event's JSON text when the caller has it, saves serialising it again for a worker.
+   */
+  async run(trigger: string, event: unknown, idempotencyKey: string | undefined, eventJson?: string): Promise<FlowAnswer> {
     return this.#withLease(async (lease) => {
       const t = this.#o.catalog.resolve(trigger, lease.version.handle.manifest);
       if (!t) return { kind: 'unknown-trigger', known: this.#o.catalog.known() };
       if (t.mode === 'async') return this.#enqueue(trigger, t.def, event, idempotencyKey);
-      return this.#execute(lease, (executor, handle, executionId) => executor.run(handle, trigger, event, { executionId }), false);
+      return this.#execute(lease, (executor, handle, executionId) => executor.run(handle, trigger, event, { executionId, ...(eventJson !== undefined ? { eventJson } : {}) }), false);
     });
   }
 

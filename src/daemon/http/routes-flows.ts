@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { FlowAnswer } from '../flows/flow-service.ts';
 import type { RouteContext } from './context.ts';
 import { sendError } from './errors.ts';
+import { rawJsonBody } from './json-body.ts';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -18,7 +19,7 @@ export function registerFlowRoutes(app: FastifyInstance, ctx: RouteContext): voi
       return sendError(reply, 400, 'E_IDEMPOTENCY_KEY', 'the Idempotency-Key header must be 1 to 128 characters of letters, digits and ._:-', { hint: 'use a UUID' });
     }
     if (!isObject(request.body)) return notAnEvent(reply, ctx);
-    return answer(reply, ctx, await ctx.flows.run(request.params.trigger, request.body, key));
+    return answer(reply, ctx, await ctx.flows.run(request.params.trigger, request.body, key, rawJsonBody(request)));
   });
 
   app.post<{ Params: { trigger: string }; Body: unknown }>('/v1/flows/:trigger/continue', async (request, reply) => {

@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Access, BearerAuth } from './auth.ts';
 import { sendError } from './errors.ts';
+import { keepRawJsonBodies } from './json-body.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -39,6 +40,7 @@ export function createHttpServer(o: HttpServerOptions): FastifyInstance {
     exposeHeadRoutes: false,
   });
   app.removeContentTypeParser('text/plain');
+  keepRawJsonBodies(app);
 
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access ?? 'user';

@@ -142,9 +142,9 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
     const kind = state === undefined ? 'execute' : 'continue';
     const executionId = options.executionId ?? randomUUID();
     const info = { executionId, trigger, manifest: entry.manifest, digest: handle.digest, kind } as const;
-    let eventJson: string | undefined;
+    let eventJson: string | undefined = options.eventJson;
     try {
-      eventJson = JSON.stringify(event);
+      eventJson ??= JSON.stringify(event);
     } catch (e) {
       return rejectedResult(info, '', `the event cannot be serialised as JSON: ${(e as Error).message}`);
     }
