@@ -33,6 +33,10 @@ describe('actuate serve: the HTTP API over a real daemon', () => {
     expect(login.json).toMatchObject({ outcome: 'success', commit: fx.first, trigger: 'post-login', version: 'v3' });
     expect(login.json.commands.idToken.customClaims['https://example.com/marker']).toBe('A');
     expect(login.json.actions.map((a: { name: string; status: string }) => `${a.name}:${a.status}`)).toEqual(['mark:success', 'terms:success', 'roles:success']);
+    // Execution ids are time-ordered UUIDs (v7): the record index grows at its end.
+    expect(login.json.executionId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const later = await api.post('/v1/flows/post-login', loginEvent('auth0|u1'));
+    expect(later.json.executionId > login.json.executionId).toBe(true);
     const record = await api.get(`/v1/executions/${login.json.executionId}`);
     expect(record.status).toBe(200);
     expect(record.json).toMatchObject({ id: login.json.executionId, trigger: 'post-login', mode: 'sync', status: 'final', outcome: 'success', commit: fx.first, manifest: login.json.manifest });
