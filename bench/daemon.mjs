@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLI, ROOT, makeRepo } from './lib.mjs';
 import { pacedLoad } from './paced-load.mjs';
+import { cpuPerRequest, threadTimes } from './thread-cpu.mjs';
 
 const TOKEN = 'bench-token-0123456789abcdef0123';
 const NS = 'https://example.com/';
@@ -76,7 +77,11 @@ export async function benchDaemon() {
     // Warm every server (JIT, warm sandboxes), then measure each at full load, then at half its own maximum.
     for (const [, s] of servers) await load(s.url, { duration: 3 });
     const full = [];
-    for (const [, s] of servers) full.push(summary(await load(s.url)));
+    for (const [, s] of servers) {
+      const before = threadTimes(s.proc.pid);
+      const r = summary(await load(s.url));
+      full.push({ ...r, cpu: cpuPerRequest(s.proc.pid, before, threadTimes(s.proc.pid), r.ok + r.bad) });
+    }
     // Half load, open loop: requests evenly spaced at half the server's maximum (autocannon's own
     // rate limit sends each second's quota in a burst, which measures queueing, not latency; and
     // node:http's client cost more CPU than the baseline server, so paced-load.mjs writes raw HTTP).
@@ -93,6 +98,14 @@ export async function benchDaemon() {
       console.log(`| ${name} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p99} | ${(f.rps / full[0].rps * 100).toFixed(1)}% | ${h.rps.toFixed(0)} | ${h.p50.toFixed(2)} | ${h.p99.toFixed(2)} | ${f.bad + h.bad} |`);
     }
     console.log('\ntargets: ≥ 60% of the baseline\'s throughput; p99 < 5 ms at half load');
+    if (full.every((f) => f.cpu !== undefined)) {
+      // The main thread caps throughput; with more cores than this machine's, the rest runs beside it.
+      console.log('\nCPU per request at max (µs; Linux schedstat): main thread / its wait for a CPU / all other threads');
+      for (const [i, [name]] of servers.entries()) {
+        const c = full[i].cpu;
+        console.log(`- ${name}: ${c.mainCpu.toFixed(0)} / ${c.mainWait.toFixed(0)} / ${c.otherCpu.toFixed(0)}`);
+      }
+    }
 
     // Soak: the default daemon at half its load, RSS sampled every 5 s.
     const daemon = servers[1][1];
