@@ -48,7 +48,7 @@ describe('daemon options', () => {
   };
 
   it('defaults to loopback, port 8787 and bounded limits', () => {
-    expect(resolveDaemonOptions(base)).toMatchObject({ host: '127.0.0.1', port: 8787, bodyLimitBytes: 262144, maxConcurrency: 64, async: { concurrency: 2, maxAttempts: 5 } });
+    expect(resolveDaemonOptions(base)).toMatchObject({ host: '127.0.0.1', port: 8787, bodyLimitBytes: 262144, maxConcurrency: 256, async: { concurrency: 2, maxAttempts: 5 } });
   });
 
   it('refuses to run without a token, with weak tokens, or open on a non-loopback host', () => {

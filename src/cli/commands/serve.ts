@@ -27,7 +27,7 @@ export const serveCommand = defineCommand({
     'log-level': { type: 'string', description: 'fatal, error, warn, info, debug, trace or silent', default: 'info' },
     'ref-poll-ms': { type: 'string', description: 'How often a followed ref is read', default: '1000' },
     'body-limit': { type: 'string', description: 'Largest request body in bytes', default: '262144' },
-    'max-concurrency': { type: 'string', description: 'Sync executions in flight before 503', default: '64' },
+    'max-concurrency': { type: 'string', description: 'Sync executions in flight before 503', default: '256' },
     'max-queue-depth': { type: 'string', description: 'Pending async events before 429', default: '100000' },
     'async-concurrency': { type: 'string', description: 'Async executions at once (keep below --workers: an awaiting action holds a worker)', default: '2' },
     'max-attempts': { type: 'string', description: 'Attempts per async event before it is dead-lettered', default: '5' },
