@@ -44,22 +44,28 @@ describe('the execution log', () => {
     expect(errors).toEqual([]);
   });
 
-  it('writes the records of a turn in one group commit, and reports a failed write once, keeping later records', async () => {
+  it('writes records in batches: a sync one may wait 25 ms, an async one commits in its turn; a failed write is reported once', async () => {
     const { log, errors } = openLog({ maxRecords: 100, retentionMs: 1e9, now: Date.now });
+    const turn = () => new Promise((r) => setImmediate(r));
     for (let i = 0; i < 5; i++) log.put(record(`b${i}`, 1000 + i));
-    await new Promise((r) => setImmediate(r));
-    await new Promise((r) => setImmediate(r));
-    expect(log.list({ limit: 10 }).map((r) => r.id)).toEqual(['b4', 'b3', 'b2', 'b1', 'b0']);
-    // A record that cannot be stored (a date SQLite rejects as NOT NULL): its whole batch fails, once.
+    expect(log.list({ limit: 10 }).map((r) => r.id)).toEqual(['b4', 'b3', 'b2', 'b1', 'b0']); // a list commits first
+    // A record SQLite refuses (NOT NULL created_at): its whole batch fails, and says so once.
     log.put({ ...record('b5', 2000), createdAt: 'not a date' });
     log.put(record('b6', 2001));
-    await new Promise((r) => setImmediate(r));
-    await new Promise((r) => setImmediate(r));
+    await turn();
+    await turn();
+    expect(errors).toHaveLength(0); // sync records wait for company
+    await new Promise((r) => setTimeout(r, 60));
     expect(errors).toHaveLength(1);
     expect(log.get('b6')).toBeUndefined();
-    log.put(record('b7', 2002)); // the next turn writes again
+    // An async execution's record commits at the end of its turn (with its job's state).
+    log.put({ ...record('a1', 2002, 'queued'), mode: 'async', createdAt: 'not a date either' });
+    await turn();
+    await turn();
+    expect(errors).toHaveLength(2);
+    log.put(record('b7', 2003)); // later records are written again
     expect(log.list({ limit: 10 }).map((r) => r.id)).toEqual(['b7', 'b4', 'b3', 'b2', 'b1', 'b0']);
-    expect(errors).toHaveLength(1);
+    expect(errors).toHaveLength(2);
   });
 
   it('prunes past the maximum count and the retention period, in small transactions', async () => {
