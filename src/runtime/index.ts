@@ -10,3 +10,4 @@ export type { FlowExecutor, DeploymentHandle, ExecutorMetrics, ExecutorLoadResul
 export { createWorkerPoolExecutor, ExecutorOverloadedError, isOverloaded } from './pool/index.ts';
 export type { PoolMetrics, RecycleReasons, WorkerPoolExecutor, WorkerPoolOptions, WorkerStats } from './pool/index.ts';
 export { compileEventValidator, eventProblems } from './event-validation.ts';
+export { flowResultJson } from './result-json.ts';

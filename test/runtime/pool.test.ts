@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import {
-  createInThreadExecutor, createWorkerPoolExecutor, ExecutorOverloadedError, isOverloaded,
+  createInThreadExecutor, createWorkerPoolExecutor, ExecutorOverloadedError, flowResultJson, isOverloaded,
   type DeploymentHandle, type FlowResult, type WorkerPoolExecutor,
 } from '../../src/runtime/index.ts';
 import { capResultSize } from '../../src/runtime/pool/results.ts';
@@ -80,6 +80,16 @@ describe('worker pool executor', () => {
     }
     await inThread.close();
     expect(pool.metrics()).toMatchObject({ workers: 3, spares: 1, busy: 0, queued: 0 });
+  });
+
+  it('hands over the JSON text of each result it parsed, out of sight of copies and serialisations', async () => {
+    const { pool, handle } = await defaultPool();
+    const r = await pool.run(handle, 'post-login', login('ok'));
+    const text = flowResultJson(r);
+    expect(text).toBeDefined();
+    expect(JSON.parse(text!)).toEqual(r);
+    expect(JSON.stringify(r)).toBe(text);
+    expect(flowResultJson({ ...r })).toBeUndefined();
   });
 
   it('sends the caller\'s JSON text of the event as it is, and applies the size limit to it', async () => {

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { flowResultJson } from '../../runtime/index.ts';
 import type { FlowAnswer } from '../flows/flow-service.ts';
 import type { RouteContext } from './context.ts';
 import { sendError } from './errors.ts';
@@ -36,8 +37,12 @@ export function registerFlowRoutes(app: FastifyInstance, ctx: RouteContext): voi
 
 function answer(reply: FastifyReply, ctx: RouteContext, a: FlowAnswer): FastifyReply {
   switch (a.kind) {
-    case 'ran':
-      return reply.code(200).send({ ...a.result, commit: a.commit });
+    case 'ran': {
+      // The pool hands over the result's JSON text: answer with it rather than serialise again.
+      const text = flowResultJson(a.result);
+      if (text === undefined || !text.endsWith('}') || text === '{}') return reply.code(200).send({ ...a.result, commit: a.commit });
+      return reply.code(200).type('application/json; charset=utf-8').send(`${text.slice(0, -1)},"commit":${JSON.stringify(a.commit)}}`);
+    }
     case 'queued':
       void reply.header('location', `/v1/executions/${encodeURIComponent(a.executionId)}`);
       return reply.code(202).send({ executionId: a.executionId, status: a.duplicate ? a.state : 'queued', duplicate: a.duplicate });

@@ -3,6 +3,7 @@ import { UsageError } from '../../core/index.ts';
 import type { Manifest } from '../../manifest/index.ts';
 import type { DeploymentHandle, ExecutorLoadResult, ExecutorMetrics, FlowExecutor } from '../executor.ts';
 import type { RunOptions } from '../run-flow.ts';
+import { parseFlowResult } from '../result-json.ts';
 import type { FlowResult } from '../types.ts';
 import { ExecutorOverloadedError } from './errors.ts';
 import { resolvePoolOptions, type WorkerPoolOptions } from './options.ts';
@@ -110,7 +111,7 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
     w.request({ ...job.message, id: execId }).then((m: FromWorker) => {
       clearTimeout(watchdog);
       if (m.t === 'result') {
-        if (!finish(JSON.parse(m.json) as FlowResult)) return;
+        if (!finish(parseFlowResult(m.json))) return;
         w.busy = false;
         w.executions++;
         afterExecution(w, m.health);
