@@ -19,6 +19,7 @@ exports.onExecutePostLogin = async (event, api) => {
   if (c === 'redirect') api.redirect.sendUserTo('https://consent.example.com/', { query: { a: '1' } });
   if (c === 'logs') for (let i = 0; i < 8; i++) console.log(String(i).repeat(1000));
   if (c === 'alloc') { const keep = []; for (let i = 0; i < 20000; i++) keep.push('z'.repeat(1024) + i); globalThis.kept = keep.length; }
+  if (c === 'stuck') Array.prototype.indexOf.call({ length: 2 ** 32 - 1 }, 1); // a built-in the sandbox cannot interrupt
 };
 exports.onContinuePostLogin = async (event, api) => {
   api.idToken.setCustomClaim('https://x/continued', true);
@@ -173,18 +174,30 @@ describe('worker pool executor', () => {
     expect(claims(r)['https://x/email']).toBe('ada@acme.example');
   });
 
-  it('queues when every worker is busy and refuses beyond the bound with a clear overloaded error', async () => {
+  it('hands a worker the next execution early, queues when every worker is full, and refuses beyond the bound', async () => {
     const { pool, handle } = await poolWith({ workers: 1, spares: 0, maxQueued: 1 });
     const running = pool.run(handle, 'post-login', login('slow'));
+    const waiting = pool.run(handle, 'post-login', login('slow')); // in the worker, after the first (pipelineDepth 2)
     const queued = pool.run(handle, 'post-login', login('slow'));
     expect(pool.metrics()).toMatchObject({ busy: 1, queued: 1 });
     const refused = await pool.run(handle, 'post-login', login('ok')).then(() => undefined, (e: unknown) => e);
     expect(refused).toBeInstanceOf(ExecutorOverloadedError);
     expect(isOverloaded(refused)).toBe(true);
     expect((refused as Error).message).toMatch(/overloaded: 1 executions are already waiting/);
-    expect((await running).outcome).toBe('success');
-    expect((await queued).outcome).toBe('success');
-    expect(pool.metrics()).toMatchObject({ busy: 0, queued: 0, overloaded: 1, executions: 2 });
+    const done = await Promise.all([running, waiting, queued]);
+    expect(done.map((r) => r.outcome)).toEqual(['success', 'success', 'success']);
+    // In order, one after the other: each started after the one before it ended.
+    for (let i = 1; i < 3; i++) expect(done[i]!.actions[0]!.startedAt).toBeGreaterThanOrEqual(done[i - 1]!.actions[0]!.endedAt);
+    expect(pool.metrics()).toMatchObject({ busy: 0, queued: 0, overloaded: 1, executions: 3 });
+  });
+
+  it('with pipelineDepth 1 sends a worker its next execution only once it answered', async () => {
+    const { pool, handle } = await poolWith({ workers: 1, spares: 0, maxQueued: 1, pipelineDepth: 1 });
+    const running = pool.run(handle, 'post-login', login('slow'));
+    const queued = pool.run(handle, 'post-login', login('slow'));
+    expect(pool.metrics()).toMatchObject({ busy: 1, queued: 1 });
+    expect(await pool.run(handle, 'post-login', login('ok')).then(() => undefined, (e: unknown) => e)).toBeInstanceOf(ExecutorOverloadedError);
+    expect([(await running).outcome, (await queued).outcome]).toEqual(['success', 'success']);
   });
 
   it('unloads a version once its executions in flight finish; other versions stay', async () => {
@@ -207,6 +220,30 @@ describe('worker pool executor', () => {
     for (let i = 0; i < 3; i++) expect((await pool.run(handle, 'post-login', login('ok'))).outcome).toBe('success');
     expect(pool.metrics().recycledFor).toMatchObject({ memory: 1, executions: 1 });
     expect(pool.metrics().recycled).toBe(2);
+  });
+
+  it('gives a run waiting in a worker due for recycling to another worker', async () => {
+    const { pool, handle } = await poolWith({ workers: 1, spares: 1, maxMemoryBytes: 64 << 20, memoryHighWaterBytes: 24 << 20 });
+    const heavy = pool.run(handle, 'post-login', login('alloc'));
+    const next = pool.run(handle, 'post-login', login('ok')); // handed to the same worker, behind the heavy one
+    expect((await heavy).outcome).toBe('success');
+    const r = await next;
+    expect(r.outcome).toBe('success');
+    expect(claims(r)['https://x/email']).toBe('ada@acme.example');
+    expect(pool.metrics()).toMatchObject({ recycledFor: { memory: 1 }, executions: 2, crashed: 0 });
+  });
+
+  it('when the watchdog stops a worker, the run waiting in it never started there and runs on another', async () => {
+    const { pool, handle } = await poolWith({ workers: 1, spares: 1, watchdogGraceMs: 200 });
+    const stuck = pool.run(handle, 'post-login', login('stuck'));
+    const next = pool.run(handle, 'post-login', login('ok')); // waits in the stuck worker
+    const r = await stuck;
+    expect(r.error).toMatchObject({ kind: 'timeout' });
+    expect(r.error!.message).toContain('worker was terminated');
+    const n = await next;
+    expect(n.outcome).toBe('success');
+    expect(n.actions[0]!.logs.map((l) => l.message)).toEqual(['login auth0|6543a1b2c3d4e5f6a7b8c9d0']);
+    expect(pool.metrics()).toMatchObject({ terminated: 1, executions: 2 });
   });
 
   it('drains executions in flight on close and refuses new work', async () => {

@@ -14,6 +14,8 @@ export interface WorkerInit {
   readonly maxMemoryBytes: number;
   readonly debug: boolean;
   readonly maxResultChars: number;
+  /** Past this much WASM memory the worker declines the runs waiting for it (the pool recycles it). */
+  readonly memoryHighWaterBytes: number;
   /**
    * Progress of the current execution, written by the worker and read by the watchdog after a
    * termination (the worker cannot answer then): `[execution id, index+1 of the running action,
@@ -79,6 +81,11 @@ export type FromWorker =
   | { readonly t: 'loaded'; readonly id: number; readonly ok: true }
   | { readonly t: 'loaded'; readonly id: number; readonly ok: false; readonly diagnostics: Diagnostic[] }
   | { readonly t: 'result'; readonly id: number; readonly json: string; readonly health: WorkerHealth }
+  /**
+   * A run that waited in the worker was not started: the worker is due for recycling (its last
+   * health was bad, or a host error made it untrusted). The pool gives it to another worker.
+   */
+  | { readonly t: 'declined'; readonly id: number }
   | { readonly t: 'stats'; readonly id: number; readonly stats: WorkerStats }
   | { readonly t: 'leak-check'; readonly id: number; readonly error: string | undefined }
   /** A host exception while handling a request: a bug, reported with the request's id. */

@@ -1,6 +1,7 @@
 /**
  * The entry of one pool worker: its own QuickJS module (capped memory, WASM compiled by the main
- * thread), the deployments the pool loaded into it, and one execution at a time. It never touches a
+ * thread), the deployments the pool loaded into it, and one execution at a time (the pool may hand
+ * it the next ones early; they wait here, in order). It never touches a
  * store, the environment or the network except through the sandbox's egress-checked fetch.
  *
  * Run by `worker_threads` only (see worker-handle.ts); importing it elsewhere does nothing.
@@ -46,6 +47,31 @@ async function main(init: WorkerInit, port: NonNullable<typeof parentPort>): Pro
     send({ t: 'loaded', id, ok: true });
   };
 
+  // Runs are taken one at a time, in order; those waiting are declined once this worker is due for
+  // recycling (its last health was bad, or a host error made it untrusted), so none starts here.
+  const waiting: Extract<ToWorker, { t: 'run' }>[] = [];
+  let running = false;
+  let due = false;
+  const takeRuns = async () => {
+    if (running) return;
+    running = true;
+    while (waiting.length > 0) {
+      const m = waiting.shift()!;
+      if (due) {
+        send({ t: 'declined', id: m.id });
+        continue;
+      }
+      try {
+        await run(m);
+      } catch (e) {
+        due = true;
+        const err = e instanceof Error ? e : new Error(String(e));
+        send({ t: 'failed', id: m.id, message: err.message, stack: err.stack ?? err.message, health: health() });
+      }
+    }
+    running = false;
+  };
+
   const run = async (m: Extract<ToWorker, { t: 'run' }>) => {
     const d = deployments.get(m.key);
     if (d === undefined) throw new Error(`deployment #${m.key} is not loaded in this worker`);
@@ -59,7 +85,9 @@ async function main(init: WorkerInit, port: NonNullable<typeof parentPort>): Pro
       ...(offset !== undefined ? { now: () => Date.now() + offset } : {}),
     };
     const result: FlowResult = m.state === undefined ? await runFlow(d, m.trigger, event, options) : await continueFlow(d, m.trigger, m.state, event, options);
-    send({ t: 'result', id: m.id, json: capResultSize(result, init.maxResultChars), health: health() });
+    const h = health();
+    if (h.poisoned || h.polluted || h.memoryBytes > init.memoryHighWaterBytes) due = true;
+    send({ t: 'result', id: m.id, json: capResultSize(result, init.maxResultChars), health: h });
   };
 
   const leakCheck = (): string | undefined => {
@@ -84,7 +112,8 @@ async function main(init: WorkerInit, port: NonNullable<typeof parentPort>): Pro
         case 'load':
           return load(m.id, m.key, m.payload);
         case 'run':
-          return run(m);
+          waiting.push(m);
+          return takeRuns();
         case 'unload':
           deployments.get(m.key)?.close();
           deployments.delete(m.key);

@@ -32,6 +32,9 @@ export interface SpawnOptions {
   readonly onDeath: (handle: WorkerHandle, death: WorkerDeath) => void;
 }
 
+/** Why a worker is recycled (the keys of the pool's `recycledFor` counts). */
+export type RecycleReason = 'memory' | 'poisoned' | 'polluted' | 'executions' | 'failed';
+
 let nextWorkerId = 1;
 
 /**
@@ -45,8 +48,10 @@ export class WorkerHandle {
   readonly loads = new Map<number, Promise<LoadOutcome>>();
   /** Executions completed by this worker. */
   executions = 0;
-  /** The execution running now (one at a time), for the watchdog and crash handling. */
-  busy = false;
+  /** Executions handed to it and not answered yet: the one running and those waiting in the worker. */
+  inflight = 0;
+  /** Set when it is due for recycling: it takes nothing more and is retired once `inflight` is 0. */
+  retiring: RecycleReason | undefined;
   readonly #worker: Worker;
   readonly #progress: Int32Array;
   readonly #pending = new Map<number, { resolve: (m: FromWorker) => void; reject: (e: Error) => void }>();
@@ -103,6 +108,16 @@ export class WorkerHandle {
 
   get dead(): boolean {
     return this.#dead !== undefined;
+  }
+
+  /** Whether it has an execution running or waiting. */
+  get busy(): boolean {
+    return this.inflight > 0;
+  }
+
+  /** Whether execution `id` is the one the worker started last (read from the shared buffer; valid after it stopped too). */
+  isRunning(id: number): boolean {
+    return Atomics.load(this.#progress, PROGRESS.execution) === id;
   }
 
   /** Sends a request and waits for the answer with the same id; rejects with WorkerDiedError if the worker dies first. */

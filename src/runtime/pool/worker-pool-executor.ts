@@ -10,7 +10,7 @@ import { resolvePoolOptions, type WorkerPoolOptions } from './options.ts';
 import type { FromWorker, LoadOutcome, ToWorker, WorkerHealth, WorkerStats } from './protocol.ts';
 import { readDeploymentPayload } from './read-payload.ts';
 import { crashResult, rejectedResult, watchdogResult, type ExecutionInfo } from './results.ts';
-import type { WorkerHandle } from './worker-handle.ts';
+import type { RecycleReason, WorkerHandle } from './worker-handle.ts';
 import { WorkerSet, type RecycleReasons, type Registered } from './worker-set.ts';
 
 export type { RecycleReasons } from './worker-set.ts';
@@ -49,6 +49,21 @@ interface Entry extends Registered {
   unloading: boolean;
 }
 
+/** How often, and how many times, the watchdog looks again for a run its worker has not started. */
+const RECHECK_MS = 50;
+const RECHECKS = 10;
+
+/** A job handed to a worker. */
+interface Run {
+  readonly job: Job;
+  /** Its message id, which is also its id in the worker's progress buffer. */
+  readonly execId: number;
+  info: ExecutionInfo;
+  watchdog: NodeJS.Timeout | undefined;
+  /** Decided when its worker died: it ran (`crash`) or never started (`again`). */
+  fate: 'crash' | 'again' | undefined;
+}
+
 interface Job {
   readonly entry: Entry;
   readonly message: Omit<Extract<ToWorker, { t: 'run' }>, 'id'>;
@@ -67,10 +82,13 @@ interface Job {
  * QuickJS module, so the versions of one repository share modules; actions of different
  * repositories must never share one (DESIGN.md), so give each repository its own executor.
  *
- * Scheduling: one execution per worker at a time, so the watchdog fails only the execution it
- * stops; when every worker is busy, executions queue (FIFO, `maxQueued`), beyond that `run` throws
- * {@link ExecutorOverloadedError}. A worker is recycled after an execution when its module is
- * poisoned, its WASM memory passed the high-water mark, its host prototypes changed, or after
+ * Scheduling: a worker runs one execution at a time and holds up to `pipelineDepth - 1` more,
+ * waiting, so it never idles through a round trip to the main thread. The watchdog fails only the
+ * execution it stops; those waiting in that worker never started and go to another one. When every
+ * worker is full, executions queue (FIFO, `maxQueued`), beyond that `run` throws
+ * {@link ExecutorOverloadedError}. A worker is recycled (once what it holds is answered; it declines
+ * what waits when its health is bad) when its module is poisoned, its WASM memory passed the
+ * high-water mark, its host prototypes changed, or after
  * `maxExecutionsPerWorker`. `api.cache` lives in each worker (best effort, as Auth0 documents).
  */
 export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): WorkerPoolExecutor {
@@ -78,6 +96,7 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
   const entries = new Map<DeploymentHandle, Entry>();
   const registry = new Map<number, Entry>();
   const queue: Job[] = [];
+  const runs = new Map<WorkerHandle, Run[]>();
   const inflight = new Set<Promise<FlowResult>>();
   const counts = { overloaded: 0, executions: 0 };
   let nextKey = 1;
@@ -92,46 +111,96 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
     }
   }
 
+  /** Hands `job` to worker `w`; it starts there at once, or after the runs handed to `w` before it. */
   function start(w: WorkerHandle, job: Job): void {
-    w.busy = true;
-    const execId = set.nextId();
-    const startedAt = Date.now();
-    const info: ExecutionInfo = { ...job.info, startedAt };
-    const budget = job.entry.manifest.settings.limits.flowTimeoutMs;
-    const finish = (r: FlowResult) => {
-      if (job.settled) return false;
-      job.settled = true;
-      counts.executions++;
-      job.resolve(r);
-      return true;
-    };
-    const watchdog = setTimeout(() => {
-      if (finish(watchdogResult(info, w.progress(execId), budget, Date.now()))) set.kill(w);
-    }, budget + o.watchdogGraceMs);
-    w.request({ ...job.message, id: execId }).then((m: FromWorker) => {
-      clearTimeout(watchdog);
-      if (m.t === 'result') {
-        if (!finish(parseFlowResult(m.json))) return;
-        w.busy = false;
-        w.executions++;
-        afterExecution(w, m.health);
-      } else if (m.t === 'failed') {
-        if (!finish(crashResult(info, w.progress(execId), `host error: ${m.message}`, Date.now()))) return;
-        w.busy = false;
-        set.retire(w, 'failed');
-      }
-    }, (e: unknown) => {
-      clearTimeout(watchdog);
-      finish(crashResult(info, w.progress(execId), (e as Error).message, Date.now()));
-    });
+    w.inflight++;
+    const run: Run = { job, execId: set.nextId(), info: { ...job.info, startedAt: Date.now() }, watchdog: undefined, fate: undefined };
+    const list = runsOf(w);
+    list.push(run);
+    if (list.length === 1) arm(w, run);
+    w.request({ ...job.message, id: run.execId }).then((m) => answered(w, run, m), (e: unknown) => died(w, run, e as Error));
   }
 
-  function afterExecution(w: WorkerHandle, health: WorkerHealth): void {
-    if (health.poisoned) return set.retire(w, 'poisoned');
-    if (health.polluted) return set.retire(w, 'polluted');
-    if (health.memoryBytes > o.memoryHighWaterBytes) return set.retire(w, 'memory');
-    if (w.executions >= o.maxExecutionsPerWorker) return set.retire(w, 'executions');
+  function runsOf(w: WorkerHandle): Run[] {
+    let list = runs.get(w);
+    if (list === undefined) runs.set(w, (list = []));
+    return list;
+  }
+
+  /** `run` is the first of its worker's now, so it is running there: the watchdog counts from here. */
+  function arm(w: WorkerHandle, run: Run, rechecks = 0): void {
+    if (rechecks === 0) run.info = { ...run.job.info, startedAt: Date.now() };
+    const budget = run.job.entry.manifest.settings.limits.flowTimeoutMs;
+    run.watchdog = setTimeout(() => {
+      // Not the one running: its answer is on its way (a worker starts the next run right after
+      // posting an answer), or the worker is stuck before it (a load). Look again shortly; in the
+      // end the worker is stopped, and a run that never started goes to another worker (died()).
+      if (!w.isRunning(run.execId) && rechecks < RECHECKS) return arm(w, run, rechecks + 1);
+      if (!w.isRunning(run.execId)) return set.kill(w);
+      if (settle(run.job, watchdogResult(run.info, w.progress(run.execId), budget, Date.now()))) set.kill(w);
+    }, rechecks === 0 ? budget + o.watchdogGraceMs : RECHECK_MS);
+  }
+
+  function answered(w: WorkerHandle, run: Run, m: FromWorker): void {
+    clearTimeout(run.watchdog);
+    const list = runsOf(w);
+    list.splice(list.indexOf(run), 1);
+    w.inflight--;
+    if (list.length > 0 && list[0]!.watchdog === undefined) arm(w, list[0]!);
+    if (m.t === 'result') {
+      if (settle(run.job, parseFlowResult(m.json))) w.executions++;
+      w.retiring ??= recycleReason(w, m.health);
+    } else if (m.t === 'failed') {
+      settle(run.job, crashResult(run.info, w.progress(run.execId), `host error: ${m.message}`, Date.now()));
+      w.retiring ??= 'failed';
+    } else if (m.t === 'declined') {
+      again(run.job);
+    }
+    if (w.retiring !== undefined && w.inflight === 0 && !w.dead) set.retire(w, w.retiring);
+    else pump();
+  }
+
+  /**
+   * The worker of `run` stopped (terminated by the watchdog, or crashed). The shared progress buffer
+   * names the run it started last: that one and those before it ran (their answers are lost: a
+   * crash, never a second run), the ones after it never started and go to another worker.
+   */
+  function died(w: WorkerHandle, run: Run, e: Error): void {
+    clearTimeout(run.watchdog);
+    const list = runsOf(w);
+    if (run.fate === undefined) {
+      const last = list.findIndex((r) => w.isRunning(r.execId));
+      list.forEach((r, i) => (r.fate = last >= 0 && i <= last ? 'crash' : 'again'));
+    }
+    list.splice(list.indexOf(run), 1);
+    if (list.length === 0) runs.delete(w);
+    if (run.fate === 'again') again(run.job);
+    else settle(run.job, crashResult(run.info, w.progress(run.execId), e.message, Date.now()));
+  }
+
+  /** A job that never started in its worker: first in line for the next one. */
+  function again(job: Job): void {
+    if (job.settled) return;
+    if (closed) return job.reject(new UsageError('the executor was closed before this execution started'));
+    queue.unshift(job);
     pump();
+  }
+
+  function settle(job: Job, r: FlowResult): boolean {
+    if (job.settled) return false;
+    job.settled = true;
+    counts.executions++;
+    job.resolve(r);
+    return true;
+  }
+
+  /** Why a worker must be recycled after an execution, if it must. */
+  function recycleReason(w: WorkerHandle, health: WorkerHealth): RecycleReason | undefined {
+    if (health.poisoned) return 'poisoned';
+    if (health.polluted) return 'polluted';
+    if (health.memoryBytes > o.memoryHighWaterBytes) return 'memory';
+    if (w.executions >= o.maxExecutionsPerWorker) return 'executions';
+    return undefined;
   }
 
   async function submit(handle: DeploymentHandle, trigger: string, state: string | undefined, event: unknown, options: RunOptions): Promise<FlowResult> {

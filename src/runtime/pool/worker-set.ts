@@ -2,7 +2,7 @@ import { createDiagnostic, type Diagnostic, type Digest } from '../../core/index
 import { compileQuickJSWasm } from '../sandbox/index.ts';
 import type { ResolvedPoolOptions } from './options.ts';
 import type { DeploymentPayload, LoadOutcome } from './protocol.ts';
-import { WorkerDiedError, WorkerHandle, type WorkerDeath } from './worker-handle.ts';
+import { WorkerDiedError, WorkerHandle, type RecycleReason, type WorkerDeath } from './worker-handle.ts';
 
 /** Why workers were retired, for `/metrics`. */
 export interface RecycleReasons {
@@ -83,9 +83,19 @@ export class WorkerSet {
     return [...this.active, ...this.spares, ...this.starting];
   }
 
-  /** An active worker with nothing running. */
+  /**
+   * The worker to hand an execution to: an active one with nothing to do, else the least loaded
+   * one with room in its pipeline (`pipelineDepth`); never one due for recycling or at its
+   * execution limit.
+   */
   idle(): WorkerHandle | undefined {
-    return this.active.find((w) => !w.busy);
+    let best: WorkerHandle | undefined;
+    for (const w of this.active) {
+      if (w.retiring !== undefined || w.executions + w.inflight >= this.#o.maxExecutionsPerWorker) continue;
+      if (w.inflight === 0) return w;
+      if (w.inflight < this.#o.pipelineDepth && (best === undefined || w.inflight < best.inflight)) best = w;
+    }
+    return best;
   }
 
   /** Promotes spares into free active slots and starts replacements for what is missing. */
@@ -98,7 +108,7 @@ export class WorkerSet {
   }
 
   /** Takes a worker out of rotation for a reason and stops it; a replacement starts. */
-  retire(h: WorkerHandle, reason: keyof RecycleReasons): void {
+  retire(h: WorkerHandle, reason: RecycleReason): void {
     this.#remove(h);
     this.counts.recycled++;
     this.reasons[reason]++;
@@ -153,7 +163,7 @@ export class WorkerSet {
       const wasmModule = await this.#wasm;
       h = new WorkerHandle({
         url: this.#o.workerUrl, execArgv: this.#o.workerExecArgv, heapMb: this.#o.workerHeapMb,
-        init: { wasmModule, maxMemoryBytes: this.#o.maxMemoryBytes, debug: this.#o.debug, maxResultChars: this.#o.maxResultChars },
+        init: { wasmModule, maxMemoryBytes: this.#o.maxMemoryBytes, debug: this.#o.debug, maxResultChars: this.#o.maxResultChars, memoryHighWaterBytes: this.#o.memoryHighWaterBytes },
         onDeath: (w, death) => this.#onDeath(w, death),
       });
     } catch (e) {
