@@ -191,6 +191,17 @@ describe('worker pool executor', () => {
     expect(pool.metrics()).toMatchObject({ busy: 0, queued: 0, overloaded: 1, executions: 3 });
   });
 
+  it('a worker that becomes free takes back a run waiting behind a slow one in another worker', async () => {
+    const { pool, handle } = await poolWith({ workers: 2, spares: 0 });
+    const order: string[] = [];
+    const slow = pool.run(handle, 'post-login', login('slow')).then((r) => (order.push('slow'), r)); // 300 ms timer
+    const quick = pool.run(handle, 'post-login', login('ok')).then((r) => (order.push('quick'), r));
+    const waiting = pool.run(handle, 'post-login', login('ok')).then((r) => (order.push('waiting'), r)); // behind the slow one
+    const rs = await Promise.all([slow, quick, waiting]);
+    expect(rs.map((r) => r.outcome)).toEqual(['success', 'success', 'success']);
+    expect(order).toEqual(['quick', 'waiting', 'slow']);
+  });
+
   it('with pipelineDepth 1 sends a worker its next execution only once it answered', async () => {
     const { pool, handle } = await poolWith({ workers: 1, spares: 0, maxQueued: 1, pipelineDepth: 1 });
     const running = pool.run(handle, 'post-login', login('slow'));

@@ -55,6 +55,8 @@ export type ToWorker =
       readonly nowOffsetMs?: number;
     }
   | { readonly t: 'unload'; readonly key: number }
+  /** Gives back the run `id` if it has not started (answered `declined`); otherwise nothing. */
+  | { readonly t: 'withdraw'; readonly id: number }
   | { readonly t: 'stats'; readonly id: number }
   | { readonly t: 'leak-check'; readonly id: number };
 
@@ -83,7 +85,8 @@ export type FromWorker =
   | { readonly t: 'result'; readonly id: number; readonly json: string; readonly health: WorkerHealth }
   /**
    * A run that waited in the worker was not started: the worker is due for recycling (its last
-   * health was bad, or a host error made it untrusted). The pool gives it to another worker.
+   * health was bad, or a host error made it untrusted), or the pool withdrew it. The pool gives it
+   * to another worker.
    */
   | { readonly t: 'declined'; readonly id: number }
   | { readonly t: 'stats'; readonly id: number; readonly stats: WorkerStats }

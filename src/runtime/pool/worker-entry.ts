@@ -114,6 +114,11 @@ async function main(init: WorkerInit, port: NonNullable<typeof parentPort>): Pro
         case 'run':
           waiting.push(m);
           return takeRuns();
+        case 'withdraw': {
+          const i = waiting.findIndex((r) => r.id === m.id);
+          if (i >= 0) send({ t: 'declined', id: waiting.splice(i, 1)[0]!.id });
+          return;
+        }
         case 'unload':
           deployments.get(m.key)?.close();
           deployments.delete(m.key);

@@ -62,6 +62,8 @@ interface Run {
   watchdog: NodeJS.Timeout | undefined;
   /** Decided when its worker died: it ran (`crash`) or never started (`again`). */
   fate: 'crash' | 'again' | undefined;
+  /** Asked back from its worker for a free one (see reclaim()). */
+  withdrawing?: boolean;
 }
 
 interface Job {
@@ -108,6 +110,27 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
       const w = set.idle();
       if (w === undefined) return;
       start(w, queue.shift()!);
+    }
+    reclaim();
+  }
+
+  /**
+   * A worker with nothing to do takes back a run waiting behind another worker's current one
+   * (which may be awaiting a slow `fetch`): the holder is asked to give it back if it has not
+   * started it, and a `declined` answer sends it through the queue to the free worker.
+   */
+  function reclaim(): void {
+    if (runs.size === 0) return;
+    let free = set.active.filter((w) => w.inflight === 0 && w.retiring === undefined).length;
+    if (free === 0) return;
+    for (const [w, list] of runs) {
+      for (let i = list.length - 1; i >= 1 && free > 0; i--) {
+        const run = list[i]!;
+        if (run.withdrawing) continue;
+        run.withdrawing = true;
+        w.post({ t: 'withdraw', id: run.execId });
+        free--;
+      }
     }
   }
 
