@@ -169,7 +169,8 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
     const list = runsOf(w);
     list.splice(list.indexOf(run), 1);
     w.inflight--;
-    if (list.length > 0 && list[0]!.watchdog === undefined) arm(w, list[0]!);
+    if (list.length === 0) runs.delete(w); // retired workers must not stay reachable from here
+    else if (list[0]!.watchdog === undefined) arm(w, list[0]!);
     if (m.t === 'result') {
       if (settle(run.job, parseFlowResult(m.json))) w.executions++;
       w.retiring ??= recycleReason(w, m.health);
