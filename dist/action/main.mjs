@@ -5744,6 +5744,10 @@ function staticKeyName(name) {
   if (ts6.isIdentifier(name) || ts6.isStringLiteral(name) || ts6.isNumericLiteral(name) || ts6.isNoSubstitutionTemplateLiteral(name)) return name.text;
   return void 0;
 }
+function isTypeOnly(node) {
+  if (ts6.isInterfaceDeclaration(node) || ts6.isTypeAliasDeclaration(node)) return true;
+  return ts6.isTypeNode(node) && !ts6.isExpressionWithTypeArguments(node);
+}
 
 // src/compile/typecheck/static-exports.ts
 function exportsAreStatic(sf, names, found) {
@@ -5766,7 +5770,7 @@ function exportsAreStatic(sf, names, found) {
       }
     }
     const rebindsThis = ts7.isFunctionDeclaration(node) || ts7.isFunctionExpression(node) || ts7.isClassLike(node) || ts7.isMethodDeclaration(node) || ts7.isAccessor(node) || ts7.isConstructorDeclaration(node);
-    if (ts7.isTypeNode(node) && !ts7.isExpressionWithTypeArguments(node)) return;
+    if (isTypeOnly(node)) return;
     ts7.forEachChild(node, (c) => visit(c, inFunction || rebindsThis));
   };
   visit(sf, false);
@@ -5952,10 +5956,6 @@ function usesUnsafeSyntax(fn) {
   for (const p of fn.parameters) visit(p);
   if (fn.body) visit(fn.body);
   return unsafe;
-}
-function isTypeOnly(node) {
-  if (ts8.isInterfaceDeclaration(node) || ts8.isTypeAliasDeclaration(node)) return true;
-  return ts8.isTypeNode(node) && !ts8.isExpressionWithTypeArguments(node);
 }
 
 // src/compile/typecheck/action-event-reads.ts

@@ -75,7 +75,7 @@ async function execute(
   let prompt: FlowResult['prompt'];
   // The event as JSON without secrets, re-serialised only after a command changed what later actions
   // see (metadata reflected into it); each action gets the sections it reads and its own secrets.
-  let eventJson = new EventJson(state.event);
+  let eventPieces = new EventJson(state.event);
   let serializedAt = eventRevision(state);
   for (let i = from; i < flow.actions.length; i++) {
     const action = flow.actions[i]!;
@@ -106,10 +106,10 @@ async function execute(
     });
     const budget = Math.min(action.meta.limits.timeoutMs, left);
     if (serializedAt !== eventRevision(state)) {
-      eventJson = new EventJson(state.event);
+      eventPieces = new EventJson(state.event);
       serializedAt = eventRevision(state);
     }
-    const invoked = ctx.invoke(handler, eventJson.forAction(action.meta.eventReads, action.secretsJson), { ops: { api: createApiOp(apiHandler) }, api: kind === 'continue' ? flow.api.continue : flow.api.execute, cpuMs: budget, wallMs: budget });
+    const invoked = ctx.invoke(handler, eventPieces.forAction(action.meta.eventReads, action.secretsJson), { ops: { api: createApiOp(apiHandler) }, api: kind === 'continue' ? flow.api.continue : flow.api.execute, cpuMs: budget, wallMs: budget });
     const r = invoked instanceof Promise ? await invoked : invoked;
     action.pool.release(ctx);
     const logs = r.logs.map((l) => ({ ...l, message: action.redact(l.message) }));

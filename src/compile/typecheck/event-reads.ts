@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { findHandlers } from './find-handlers.ts';
 import { exportsAreStatic } from './static-exports.ts';
-import { isNonReferenceName, outermostWrapper, staticKeyName, stripWrappers } from './syntax-positions.ts';
+import { isNonReferenceName, isTypeOnly, outermostWrapper, staticKeyName, stripWrappers } from './syntax-positions.ts';
 
 /**
  * Code that can reach local variables or build code from strings. Matched in the raw text, comments
@@ -196,11 +196,4 @@ function usesUnsafeSyntax(fn: ts.FunctionLikeDeclaration): boolean {
   for (const p of fn.parameters) visit(p);
   if (fn.body) visit(fn.body);
   return unsafe;
-}
-
-/** Type annotations, interfaces and type aliases: erased before run time, so nothing in them reads a value. */
-function isTypeOnly(node: ts.Node): boolean {
-  if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return true;
-  // `class A extends Base<T>` is an ExpressionWithTypeArguments whose expression does run.
-  return ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node);
 }

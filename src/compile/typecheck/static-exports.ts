@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import type { FoundHandler } from './find-handlers.ts';
-import { isNonReferenceName, isWriteTarget, outermostWrapper, staticKeyName } from './syntax-positions.ts';
+import { isNonReferenceName, isTypeOnly, isWriteTarget, outermostWrapper, staticKeyName } from './syntax-positions.ts';
 
 /**
  * True when the functions `findHandlers` located are certainly the ones the runtime will call under
@@ -38,7 +38,7 @@ export function exportsAreStatic(sf: ts.SourceFile, names: ReadonlySet<string>, 
       }
     }
     const rebindsThis = ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassLike(node) || ts.isMethodDeclaration(node) || ts.isAccessor(node) || ts.isConstructorDeclaration(node);
-    if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return;
+    if (isTypeOnly(node)) return;
     ts.forEachChild(node, (c) => visit(c, inFunction || rebindsThis));
   };
   visit(sf, false);

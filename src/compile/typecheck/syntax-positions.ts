@@ -93,3 +93,10 @@ export function staticKeyName(name: ts.PropertyName): string | undefined {
   if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
   return undefined;
 }
+
+/** Type annotations, interfaces and type aliases: erased before run time, so nothing in them reads or writes a value. */
+export function isTypeOnly(node: ts.Node): boolean {
+  if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return true;
+  // `class A extends Base<T>` is an ExpressionWithTypeArguments whose expression does run.
+  return ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node);
+}

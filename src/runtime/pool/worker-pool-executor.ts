@@ -121,7 +121,8 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
    */
   function reclaim(): void {
     if (runs.size === 0) return;
-    let free = set.active.filter((w) => w.inflight === 0 && w.retiring === undefined).length;
+    let free = 0;
+    for (const w of set.active) if (w.inflight === 0 && w.retiring === undefined) free++;
     if (free === 0) return;
     for (const [w, list] of runs) {
       for (let i = list.length - 1; i >= 1 && free > 0; i--) {
