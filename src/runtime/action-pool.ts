@@ -20,16 +20,32 @@ export interface ActionPoolOptions {
 /**
  * The loaded sandboxes of one action version. Contexts are loaded ahead of requests and reused warm
  * (one at a time each; concurrent executions get their own), discarded after any failure or after
- * `maxInvocations`; with `"isolation": "execution"` every execution gets a fresh, never-used context.
+ * their share of `maxInvocations`; with `"isolation": "execution"` every execution gets a fresh,
+ * never-used context.
+ *
+ * Replacing a context never happens on an execution's path when it can be helped: the context a
+ * release retires is replaced in the background, after the turn of the event loop that answered the
+ * execution, and the next `acquire` takes the replacement warm (it waits for it only if it comes
+ * first). Each context is retired after a number of invocations drawn from [½·max, max]: the
+ * actions of a flow are loaded together, and with one fixed count they would all reload in the same
+ * execution (on the bench's three-action flow, a 10 ms stall of the daemon about once a second).
  */
 export class ActionPool {
   readonly #o: ActionPoolOptions;
   readonly #idle: SandboxContext[] = [];
-  #spare: Promise<LoadResult> | undefined;
+  /** When each loaded context is retired (its invocation count). */
+  readonly #retireAt = new WeakMap<SandboxContext, number>();
+  /** A context loading for the next acquire; `undefined` when the pool closed before it started. */
+  #spare: Promise<LoadResult | undefined> | undefined;
   #closed = false;
 
   constructor(options: ActionPoolOptions) {
     this.#o = options;
+  }
+
+  /** Contexts loaded and waiting for an execution (metrics, tests). */
+  get warmContexts(): number {
+    return this.#idle.length;
   }
 
   /** Loads one context now, so the first request does not pay the compile. Returns the load result (a failure is the bundle's). */
@@ -57,29 +73,51 @@ export class ActionPool {
       const spare = this.#spare;
       this.#spare = undefined;
       const r = await spare;
-      if (r.ok) return r;
+      if (r?.ok) return r;
     }
     return this.#load();
   }
 
-  /** Returns a context after an invocation: kept warm when it may be reused, otherwise disposed. */
+  /** Returns a context after an invocation: kept warm when it may be reused, otherwise disposed and replaced. */
   release(ctx: SandboxContext): void {
-    const keep = !this.#closed && this.#o.action.isolation === 'warm' && ctx.reusable && ctx.invocations < this.#o.maxInvocations;
-    if (keep) this.#idle.push(ctx);
-    else ctx.dispose();
-    if (!this.#closed && this.#o.action.isolation === 'execution' && !this.#spare) this.#spare = this.#load();
+    const warm = this.#o.action.isolation === 'warm';
+    if (!this.#closed && warm && ctx.reusable && ctx.invocations < (this.#retireAt.get(ctx) ?? this.#o.maxInvocations)) {
+      this.#idle.push(ctx);
+      return;
+    }
+    ctx.dispose();
+    if (this.#closed) return;
+    // A fresh context for the next execution, unless a warm one is idle (concurrent executions).
+    if (!this.#spare && (!warm || this.#idle.length === 0)) this.#replace(warm ? 'later' : 'now');
   }
 
   /** Disposes every idle context; contexts in use are disposed when released. */
   close(): void {
     this.#closed = true;
     for (const ctx of this.#idle.splice(0)) ctx.dispose();
-    void this.#spare?.then((r) => r.ok && r.context.dispose());
+    void this.#spare?.then((r) => r?.ok && r.context.dispose());
     this.#spare = undefined;
   }
 
-  #load(): Promise<LoadResult> {
-    const { module, bundle, filename, egress, limits, fetch } = this.#o;
-    return loadSandboxContext(module, { bundle, filename, egress, limits, ...(fetch ? { fetch } : {}) });
+  /**
+   * Loads the spare: `later` after the current turn of the event loop (what the retiring execution
+   * still has to do, answer its caller, goes first), `now` at once (a fresh context per execution).
+   * A spare nobody took yet becomes an idle context, so the next `acquire` stays synchronous.
+   */
+  #replace(when: 'now' | 'later'): void {
+    const spare = when === 'now' ? this.#load() : new Promise<void>((resolve) => setImmediate(resolve)).then(() => (this.#closed ? undefined : this.#load()));
+    this.#spare = spare;
+    void spare.then((r) => {
+      if (this.#spare !== spare) return; // taken by an acquire, or dropped by close() (which disposes it)
+      this.#spare = undefined;
+      if (r?.ok) this.#idle.push(r.context); // a failed load is reported by the next cold acquire
+    });
+  }
+
+  async #load(): Promise<LoadResult> {
+    const { module, bundle, filename, egress, limits, fetch, maxInvocations } = this.#o;
+    const r = await loadSandboxContext(module, { bundle, filename, egress, limits, ...(fetch ? { fetch } : {}) });
+    if (r.ok) this.#retireAt.set(r.context, maxInvocations - Math.floor(Math.random() * Math.floor(maxInvocations / 2)));
+    return r;
   }
 }

@@ -1,0 +1,118 @@
+import { beforeAll, describe, expect, test, vi } from 'vitest';
+import type { ManifestAction } from '../manifest/index.ts';
+import { ActionPool } from './action-pool.ts';
+import { createSandboxModule, type LoadResult, type SandboxContext, type SandboxModule } from './sandbox/index.ts';
+
+let module: SandboxModule;
+beforeAll(async () => {
+  module = await createSandboxModule();
+});
+
+/** A guest that counts its invocations in module scope: a fresh context starts again at 1. */
+const BUNDLE = 'var n = 0; var __actuate_action = { h: async () => { n++; console.log(String(n)); } };';
+
+function pool(maxInvocations: number, isolation: 'warm' | 'execution' = 'warm'): ActionPool {
+  return new ActionPool({ module, action: { isolation } as ManifestAction, bundle: BUNDLE, filename: 'count.js', egress: {}, fetch: undefined, limits: {}, maxInvocations });
+}
+
+function context(r: LoadResult): SandboxContext {
+  if (!r.ok) throw new Error(`load failed: ${r.error.stack}`);
+  return r.context;
+}
+
+/** Acquires (a warm context must come synchronously), invokes once, releases; the count the guest printed. */
+async function once(p: ActionPool, options: { warm: boolean }): Promise<{ count: number; ctx: SandboxContext }> {
+  const acquired = p.acquire();
+  expect(acquired instanceof Promise).toBe(!options.warm);
+  const ctx = context(await acquired);
+  const r = await ctx.invoke('h', '{}');
+  if (!r.ok) throw new Error(r.error.stack);
+  p.release(ctx);
+  return { count: Number(r.logs[0]!.message), ctx };
+}
+
+describe('ActionPool', () => {
+  test('a warm context is retired after between half and all of maxInvocations, and its replacement loads after the turn that retired it', async () => {
+    const p = pool(10);
+    context(await p.preload());
+    let retiredAfter = 0;
+    for (let i = 1; i <= 10 && retiredAfter === 0; i++) {
+      const { count, ctx } = await once(p, { warm: true });
+      expect(count).toBe(i);
+      if (ctx.disposed) retiredAfter = i;
+    }
+    expect(retiredAfter).toBeGreaterThanOrEqual(5);
+    expect(retiredAfter).toBeLessThanOrEqual(10);
+    // Nothing was loaded on the retiring execution's path: the replacement comes after this turn.
+    expect(p.warmContexts).toBe(0);
+    await vi.waitFor(() => expect(p.warmContexts).toBe(1), { timeout: 5000 });
+    // The next execution takes it warm (synchronously), and it is fresh.
+    expect((await once(p, { warm: true })).count).toBe(1);
+    p.close();
+  });
+
+  test('an execution that comes before the replacement is ready takes it as it loads', async () => {
+    const p = pool(1);
+    context(await p.preload());
+    expect((await once(p, { warm: true })).ctx.disposed).toBe(true);
+    // Same turn: the replacement has not started; this acquire takes it as it loads.
+    expect((await once(p, { warm: false })).count).toBe(1);
+    await vi.waitFor(() => expect(p.warmContexts).toBe(1), { timeout: 5000 });
+    expect((await once(p, { warm: true })).count).toBe(1);
+    p.close();
+  });
+
+  test('retirement counts are spread, so the actions of one flow do not all reload in the same execution', async () => {
+    const counts = new Set<number>();
+    for (let k = 0; k < 8; k++) {
+      const p = pool(40);
+      context(await p.preload());
+      for (let i = 1; i <= 40; i++) {
+        const { ctx } = await once(p, { warm: true });
+        if (ctx.disposed) {
+          expect(i).toBeGreaterThanOrEqual(20);
+          counts.add(i);
+          break;
+        }
+      }
+      p.close();
+    }
+    // Eight draws from 21 values all equal: a chance of 21^-7.
+    expect(counts.size).toBeGreaterThan(1);
+  });
+
+  test('a context that failed is replaced in the background too', async () => {
+    const p = new ActionPool({
+      module, action: { isolation: 'warm' } as ManifestAction, filename: 'fail.js', egress: {}, fetch: undefined, limits: {}, maxInvocations: 1000,
+      bundle: 'var n = 0; var __actuate_action = { h: async (e) => { n++; if (e.fail) throw new Error("no"); console.log(String(n)); } };',
+    });
+    await p.preload();
+    const first = context(await p.acquire());
+    const r = await first.invoke('h', '{"fail":true}');
+    expect(r.ok).toBe(false);
+    p.release(first);
+    expect(first.disposed).toBe(true);
+    expect(p.warmContexts).toBe(0);
+    await vi.waitFor(() => expect(p.warmContexts).toBe(1), { timeout: 5000 });
+    expect((await once(p, { warm: true })).count).toBe(1);
+    p.close();
+  });
+
+  test('with "isolation": "execution" every execution gets a never-used context, loaded ahead', async () => {
+    const p = pool(1000, 'execution');
+    context(await p.preload());
+    expect((await once(p, { warm: true })).count).toBe(1);
+    await vi.waitFor(() => expect(p.warmContexts).toBe(1), { timeout: 5000 });
+    expect((await once(p, { warm: true })).count).toBe(1);
+    p.close();
+  });
+
+  test('close() disposes what is idle and loads nothing afterwards', async () => {
+    const p = pool(1);
+    context(await p.preload());
+    await once(p, { warm: true }); // retires the context; its replacement is due after this turn
+    p.close();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(p.warmContexts).toBe(0);
+  });
+});
