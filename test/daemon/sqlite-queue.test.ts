@@ -11,22 +11,43 @@ function dataDir(): string {
   return dir;
 }
 
-function open(dir: string, clock: { now: number }): { queue: Queue; close: () => void } {
-  const db = openDatabase(dir);
+function open(dir: string, clock: { now: number }): { queue: Queue; close: () => Promise<void>; db: ReturnType<typeof openDatabase>['db']; batcher: WriteBatcher } {
+  const storage = openDatabase(dir);
+  const db = storage.db;
   const batcher = new WriteBatcher(db);
   const queue = createSqliteQueue(db, batcher, () => clock.now);
   let closed = false;
-  const close = () => {
+  const close = async () => {
     if (closed) return;
     closed = true;
     batcher.close();
-    db.close();
+    await storage.close();
   };
   onTestFinished(close);
-  return { queue, close };
+  return { queue, close, db, batcher };
 }
 
 describe('the SQLite queue', () => {
+  it('a claim that finds nothing due writes nothing, so the records committed with it are not fsynced', async () => {
+    const clock = { now: 1_000 };
+    const { queue, db, batcher } = open(dataDir(), clock);
+    const synchronous = () => db.pragma('synchronous', { simple: true });
+    const record = () => batcher.write(() => db.prepare(`INSERT INTO executions (id, seq, trigger, status, created_at, updated_at, record) VALUES (?, 1, 't', 'final', 0, 0, '{}')`).run(String(Math.random())), { durable: false, deferMs: 1000 });
+    // Nothing queued, and a job not due yet: the poll claims nothing, and the records' commit stays NORMAL (no fsync).
+    await queue.enqueue({ id: 'later', trigger: 't', event: {} });
+    await queue.retry((await queue.claim(1, 5_000))[0]!.id, 60_000, 'not yet');
+    const pending = record();
+    expect(await queue.claim(10, 5_000)).toEqual([]);
+    batcher.flush();
+    await pending;
+    expect(synchronous()).toBe(1); // NORMAL
+    // Once it is due, the claim is a durable write again, and its batch commits with FULL.
+    clock.now = 60_000;
+    const [job] = await queue.claim(10, 5_000);
+    expect(job?.id).toBe('later');
+    expect(synchronous()).toBe(2); // FULL
+  });
+
   it('stores a job once per id, leases it, and forgets its payload once complete', async () => {
     const clock = { now: 1_000 };
     const { queue } = open(dataDir(), clock);
@@ -70,7 +91,7 @@ describe('the SQLite queue', () => {
     expect(claimed.map((j) => j.id)).toEqual(['x']);
     clock.now = 2_000;
     expect((await first.queue.claim(5, 500)).map((j) => `${j.id}#${j.attempt}`).sort()).toEqual(['x#2', 'y#1']);
-    first.close(); // as if the process died holding both
+    await first.close(); // as if the process died holding both
 
     const second = open(dir, clock);
     expect(await second.queue.recover()).toBe(2);
@@ -83,7 +104,7 @@ describe('the SQLite queue', () => {
     const { queue, close } = open(dir, clock);
     const results = await Promise.all(Array.from({ length: 500 }, (_, i) => queue.enqueue({ id: `j${i}`, trigger: 't', event: { i } })));
     expect(results.every((r) => r.accepted)).toBe(true);
-    close();
+    await close();
     const reopened = open(dir, clock);
     expect(await reopened.queue.depth()).toEqual({ pending: 500, running: 0, dead: 0 });
   });
@@ -96,11 +117,12 @@ describe('the SQLite queue', () => {
   });
 
   it('a failing write of one turn rejects only its caller, with or without its own savepoint', async () => {
-    const db = openDatabase(dataDir());
+    const storage = openDatabase(dataDir());
+    const db = storage.db;
     const batcher = new WriteBatcher(db);
-    onTestFinished(() => {
+    onTestFinished(async () => {
       batcher.close();
-      db.close();
+      await storage.close();
     });
     db.exec('CREATE TABLE t (k TEXT PRIMARY KEY, v INTEGER NOT NULL)');
     const insert = db.prepare('INSERT INTO t (k, v) VALUES (?, ?)');

@@ -21,6 +21,8 @@ export function createSqliteQueue(db: DaemonDatabase, batcher: WriteBatcher, now
       ORDER BY next_at LIMIT ?
     )
     RETURNING id, trigger, payload, attempts, enqueued_at`);
+  const claimable = db.prepare<[number, number], { one: number }>(`
+    SELECT 1 AS one FROM jobs WHERE (state = 'pending' AND next_at <= ?) OR (state = 'running' AND lease_until < ?) LIMIT 1`);
   const complete = db.prepare(`UPDATE jobs SET state = 'done', payload = NULL, lease_until = NULL, last_error = NULL, updated_at = ? WHERE id = ?`);
   const retry = db.prepare(`UPDATE jobs SET state = 'pending', next_at = ?, lease_until = NULL, last_error = ?, updated_at = ? WHERE id = ? AND state = 'running'`);
   const dead = db.prepare(`UPDATE jobs SET state = 'dead', lease_until = NULL, last_error = ?, updated_at = ? WHERE id = ?`);
@@ -40,6 +42,11 @@ export function createSqliteQueue(db: DaemonDatabase, batcher: WriteBatcher, now
       });
     },
     claim(limit, leaseMs) {
+      // The runner polls every second. A poll that finds nothing writes nothing: an empty durable
+      // write would still make the group commit it joins, a sync flow's records, an fsync on the
+      // main thread (8-15 ms every second on the development machine, the daemon's worst stall).
+      const t0 = now();
+      if (claimable.get(t0, t0) === undefined) return Promise.resolve([]);
       return batcher.write(() => {
         const t = now();
         return claim.all(t + leaseMs, t, t, t, limit).map((r): ClaimedJob => ({
