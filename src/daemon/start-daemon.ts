@@ -53,7 +53,9 @@ const MAINTENANCE_MS = 60_000;
 export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon> {
   const o = resolveDaemonOptions(options);
   const continuationSecret = o.continuationSecret ?? (await loadContinuationKey(o.dataDir));
-  const db = openDatabase(o.dataDir);
+  // The callback runs on a later turn (the checkpointer thread's events), when `app` exists.
+  const storage = openDatabase(o.dataDir, (e) => app.log.warn({ err: e }, 'WAL checkpoints fell back to the main thread'));
+  const db = storage.db;
   const batcher = new WriteBatcher(db);
   const queue = createSqliteQueue(db, batcher);
   const executor = o.executor();
@@ -92,7 +94,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     metrics.close();
     batcher.close();
     await queue.close();
-    db.close();
+    await storage.close();
     logStream?.flush();
   };
   try {

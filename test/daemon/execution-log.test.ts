@@ -12,13 +12,14 @@ function record(id: string, at: number, status: ExecutionRecord['status'] = 'fin
 
 function openLog(options: { maxRecords: number; retentionMs: number; now: () => number }) {
   const dir = mkdtempSync(path.join(tmpdir(), 'actuate-log-'));
-  const db = openDatabase(dir);
+  const storage = openDatabase(dir);
+  const db = storage.db;
   const batcher = new WriteBatcher(db);
   const errors: unknown[] = [];
   const log = new ExecutionLog(db, batcher, { ...options, onWriteError: (e) => errors.push(e) });
-  onTestFinished(() => {
+  onTestFinished(async () => {
     batcher.close();
-    db.close();
+    await storage.close();
     rmSync(dir, { recursive: true, force: true });
   });
   return { log, errors };

@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { openDatabase } from '../../src/daemon/index.ts';
+import { Checkpointer } from '../../src/daemon/storage/checkpointer.ts';
+
+function dataDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'actuate-ckpt-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+describe('WAL checkpoints on their own thread', () => {
+  it('the daemon connection never checkpoints, yet what it commits reaches the database file', async () => {
+    const dir = dataDir();
+    const storage = openDatabase(dir);
+    onTestFinished(() => storage.close());
+    const { db } = storage;
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const file = path.join(dir, 'actuate.db');
+    const before = statSync(file).size;
+    db.exec('CREATE TABLE blobs (b TEXT)');
+    const insert = db.prepare('INSERT INTO blobs (b) VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < 500; i++) insert.run('x'.repeat(4000));
+    })();
+    // Pages reach the database file only through a checkpoint; this connection runs none.
+    await vi.waitFor(() => expect(statSync(file).size).toBeGreaterThan(before + 1_000_000), { timeout: 10_000, interval: 50 });
+  });
+
+  it('a checkpointer that cannot run says so (the database then checkpoints on its own thread)', async () => {
+    const failure = await new Promise<Error>((resolve) => {
+      const c = new Checkpointer(path.join(dataDir(), 'missing', 'nested', 'actuate.db'), resolve, 10);
+      onTestFinished(() => c.stop());
+    });
+    expect(failure.message).toMatch(/directory does not exist|unable to open|cannot open/i);
+  });
+
+  it('close() stops the thread and releases the directory for the next daemon', async () => {
+    const dir = dataDir();
+    const first = openDatabase(dir);
+    first.db.exec('CREATE TABLE t (v INTEGER)');
+    await first.close();
+    const second = openDatabase(dir);
+    onTestFinished(() => second.close());
+    expect(second.db.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 0 });
+  });
+});
