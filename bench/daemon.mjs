@@ -2,6 +2,9 @@
 // unsandboxed baseline (the same framework, the same three post-login handlers called directly).
 // Reports maximum throughput, p50/p99 latency at full and at half load, the ratio to the baseline,
 // and the daemon's RSS over a soak (BENCH_SOAK_S seconds, default 60; ACTUATE_SOAK=1 runs 300).
+// The servers are measured in alternating rounds (BENCH_ROUNDS, default 3, of BENCH_DURATION_S
+// seconds each, default 5) and the figures are medians: on a shared machine the speed drifts by
+// tens of percent within a minute, and one run per server compared different moments, not servers.
 // Run alone as `node bench/daemon.mjs`; `node bench/daemon.mjs --baseline <port>` is the baseline server.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,7 +12,7 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLI, ROOT, makeRepo } from './lib.mjs';
+import { CLI, ROOT, makeRepo, median } from './lib.mjs';
 import { pacedLoad } from './paced-load.mjs';
 import { cpuPerRequest, threadTimes } from './thread-cpu.mjs';
 
@@ -49,7 +52,8 @@ else if (process.argv[1] === fileURLToPath(import.meta.url)) await benchDaemon()
 /** The benchmark: build, start both servers, load them one after the other, soak the daemon. */
 export async function benchDaemon() {
   const { default: autocannon } = await import('autocannon');
-  const seconds = Number(process.env.BENCH_DURATION_S ?? 10);
+  const seconds = Number(process.env.BENCH_DURATION_S ?? 5);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
   const soakSeconds = Number(process.env.BENCH_SOAK_S ?? (process.env.ACTUATE_SOAK === '1' ? 300 : 60));
   const work = mkdtempSync(path.join(tmpdir(), 'actuate-bench-daemon-'));
   const files = { 'actuate.json': '{}\n', 'flows/post-login.json': JSON.stringify({ actions: Object.keys(ACTIONS) }) + '\n' };
@@ -74,42 +78,57 @@ export async function benchDaemon() {
   });
   const summary = (r) => ({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok: r['2xx'], bad: r.non2xx + r.errors + r.timeouts });
   try {
-    // Warm every server (JIT, warm sandboxes), then measure each at full load, then at half its own maximum.
+    // Warm every server (JIT, warm sandboxes), then measure each at full load, then at half its own
+    // maximum, the servers taking turns within each round.
     for (const [, s] of servers) await load(s.url, { duration: 3 });
-    const full = [];
-    for (const [, s] of servers) {
-      const before = threadTimes(s.proc.pid);
-      const r = summary(await load(s.url));
-      full.push({ ...r, cpu: cpuPerRequest(s.proc.pid, before, threadTimes(s.proc.pid), r.ok + r.bad) });
+    const full = servers.map(() => []);
+    const cpu = servers.map(() => ({ mainCpu: 0, mainWait: 0, otherCpu: 0, requests: 0, ok: true }));
+    for (let round = 0; round < rounds; round++) {
+      for (const [i, [, s]] of servers.entries()) {
+        const before = threadTimes(s.proc.pid);
+        const r = summary(await load(s.url));
+        full[i].push(r);
+        const c = cpuPerRequest(s.proc.pid, before, threadTimes(s.proc.pid), r.ok + r.bad);
+        if (c === undefined) cpu[i].ok = false;
+        else for (const k of ['mainCpu', 'mainWait', 'otherCpu']) cpu[i][k] += c[k] / rounds;
+      }
     }
+    const rps = full.map((runs) => median(runs.map((r) => r.rps)));
     // Half load, open loop: requests evenly spaced at half the server's maximum (autocannon's own
     // rate limit sends each second's quota in a burst, which measures queueing, not latency; and
     // node:http's client cost more CPU than the baseline server, so paced-load.mjs writes raw HTTP).
-    const half = [];
-    for (const [i, [, s]] of servers.entries()) half.push(await paced(s.url, Math.max(1, Math.round(full[i].rps / 2)), seconds));
+    const half = servers.map(() => []);
+    for (let round = 0; round < rounds; round++) {
+      for (const [i, [, s]] of servers.entries()) half[i].push(await paced(s.url, Math.max(1, Math.round(rps[i] / 2)), seconds));
+    }
 
-    console.log(`\n## Daemon under load (loopback, ${seconds} s per run; three-action post-login flow)`);
-    console.log('max: autocannon, 10 connections. half: requests evenly spaced at half that server\'s max, open loop.\n');
+    const med = (runs, k) => median(runs.map((r) => r[k]));
+    const span = (runs, k, digits = 0) => `${Math.min(...runs.map((r) => r[k])).toFixed(digits)}–${Math.max(...runs.map((r) => r[k])).toFixed(digits)}`;
+    console.log(`\n## Daemon under load (loopback; three-action post-login flow; ${rounds} alternating rounds of ${seconds} s per server)`);
+    console.log('max: autocannon, 10 connections. half: requests evenly spaced at half that server\'s median max, open loop, after 1 s at that rate unmeasured.');
+    console.log('Medians of the rounds (range in brackets); the ratio is the median of the per-round ratios to the baseline measured in the same round.\n');
     console.log('| server | req/s at max | p50 ms | p99 ms | ratio to baseline | at half its max: req/s | p50 ms | p99 ms | non-2xx or errors |');
     console.log('|---|---|---|---|---|---|---|---|---|');
     for (const [i, [name]] of servers.entries()) {
       const f = full[i];
       const h = half[i];
-      console.log(`| ${name} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p99} | ${(f.rps / full[0].rps * 100).toFixed(1)}% | ${h.rps.toFixed(0)} | ${h.p50.toFixed(2)} | ${h.p99.toFixed(2)} | ${f.bad + h.bad} |`);
+      const ratio = median(f.map((r, k) => r.rps / full[0][k].rps)) * 100;
+      const bad = [...f, ...h].reduce((n, r) => n + r.bad, 0);
+      console.log(`| ${name} | ${rps[i].toFixed(0)} (${span(f, 'rps')}) | ${med(f, 'p50')} | ${med(f, 'p99')} | ${ratio.toFixed(1)}% (${span(f.map((r, k) => ({ x: (r.rps / full[0][k].rps) * 100 })), 'x', 1)}) | ${med(h, 'rps').toFixed(0)} | ${med(h, 'p50').toFixed(2)} | ${med(h, 'p99').toFixed(2)} (${span(h, 'p99', 2)}) | ${bad} |`);
     }
     console.log('\ntargets: ≥ 60% of the baseline\'s throughput; p99 < 5 ms at half load');
-    if (full.every((f) => f.cpu !== undefined)) {
+    if (cpu.every((c) => c.ok)) {
       // The main thread caps throughput; with more cores than this machine's, the rest runs beside it.
-      console.log('\nCPU per request at max (µs; Linux schedstat): main thread / its wait for a CPU / all other threads');
+      console.log('\nCPU per request at max (µs; Linux schedstat; mean of the rounds): main thread / its wait for a CPU / all other threads');
       for (const [i, [name]] of servers.entries()) {
-        const c = full[i].cpu;
+        const c = cpu[i];
         console.log(`- ${name}: ${c.mainCpu.toFixed(0)} / ${c.mainWait.toFixed(0)} / ${c.otherCpu.toFixed(0)}`);
       }
     }
 
     // Soak: the default daemon at half its load, RSS sampled every 5 s.
     const daemon = servers[1][1];
-    const rate = Math.max(1, Math.round(full[1].rps / 2));
+    const rate = Math.max(1, Math.round(rps[1] / 2));
     const samples = [];
     const sample = () => samples.push(Number(execFileSync('ps', ['-o', 'rss=', '-p', String(daemon.proc.pid)], { encoding: 'utf8' }).trim()) / 1024);
     sample();
@@ -127,9 +146,9 @@ export async function benchDaemon() {
 }
 
 /** Open-loop load at `rate` req/s on the daemon's flow route (see paced-load.mjs). */
-function paced(url, rate, seconds) {
+function paced(url, rate, seconds, warmupSeconds = 1) {
   return pacedLoad({
-    url: `${url}/v1/flows/post-login`, rate, seconds, body: EVENT,
+    url: `${url}/v1/flows/post-login`, rate, seconds, body: EVENT, warmupSeconds,
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
   });
 }

@@ -11,10 +11,12 @@ import net from 'node:net';
 
 /**
  * Sends `rate` requests a second for `seconds` to `url` (POST `body` with `headers`), each on a free
- * keep-alive connection (a new one when all are busy, up to `maxConnections`).
+ * keep-alive connection (a new one when all are busy, up to `maxConnections`). The first
+ * `warmupSeconds` at that rate are not measured: they open the connections the rate needs and let
+ * the server settle after whatever ran before (the figures are the steady state at this rate).
  * @returns {Promise<{ rps: number, p50: number, p99: number, max: number, ok: number, bad: number }>}
  */
-export async function pacedLoad({ url, rate, seconds, body, headers = {}, method = 'POST', maxConnections = 256 }) {
+export async function pacedLoad({ url, rate, seconds, body, headers = {}, method = 'POST', maxConnections = 256, warmupSeconds = 0 }) {
   const target = new URL(url);
   const payload = Buffer.from(body);
   const head = [`${method} ${target.pathname}${target.search} HTTP/1.1`, `host: ${target.host}`, 'connection: keep-alive', `content-length: ${payload.length}`]
@@ -32,7 +34,7 @@ export async function pacedLoad({ url, rate, seconds, body, headers = {}, method
     open++;
     const socket = net.connect(Number(target.port), target.hostname);
     socket.setNoDelay(true);
-    const conn = { socket, startedAt: 0, buf: Buffer.alloc(0), ready: false };
+    const conn = { socket, startedAt: 0, measured: false, buf: Buffer.alloc(0), ready: false };
     socket.on('connect', () => {
       conn.ready = true;
       release(conn);
@@ -45,9 +47,11 @@ export async function pacedLoad({ url, rate, seconds, body, headers = {}, method
       const length = Number(/\r\ncontent-length: *(\d+)/i.exec(header)?.[1] ?? 0);
       if (conn.buf.length < end + 4 + length) return;
       conn.buf = conn.buf.subarray(end + 4 + length);
-      latencies[done++] = performance.now() - conn.startedAt;
-      if (header.startsWith('HTTP/1.1 200')) ok++;
-      else bad++;
+      if (conn.measured) {
+        latencies[done++] = performance.now() - conn.startedAt;
+        if (header.startsWith('HTTP/1.1 200')) ok++;
+        else bad++;
+      }
       release(conn);
     });
     socket.on('error', () => {}); // 'close' follows
@@ -55,17 +59,18 @@ export async function pacedLoad({ url, rate, seconds, body, headers = {}, method
       open--;
       const i = idle.indexOf(conn);
       if (i >= 0) idle.splice(i, 1);
-      if (conn.startedAt !== 0) {
+      if (conn.startedAt !== 0 && conn.measured) {
         // The request on it failed (reset, or the server closed the connection).
         latencies[done++] = performance.now() - conn.startedAt;
         bad++;
-        conn.startedAt = 0;
       }
+      conn.startedAt = 0;
       if (backlog.length > 0 && open < maxConnections) connect();
     });
   };
-  const send = (conn, sentAt) => {
+  const send = (conn, [sentAt, measured]) => {
     conn.startedAt = sentAt;
+    conn.measured = measured;
     conn.socket.write(request);
   };
   const release = (conn) => {
@@ -76,16 +81,19 @@ export async function pacedLoad({ url, rate, seconds, body, headers = {}, method
   const dispatch = (due) => {
     const conn = idle.pop();
     if (conn) return send(conn, due);
-    backlog.push(due); // written (and timed) once a connection is free
+    backlog.push(due); // written (and timed from when it was due) once a connection is free
     if (open < maxConnections) connect();
   };
 
   const total = Math.round(rate * seconds);
-  const t0 = performance.now();
-  for (let i = 0; i < total; i++) {
-    const wait = t0 + (i * 1000) / rate - performance.now();
+  const warm = Math.round(rate * warmupSeconds);
+  const start = performance.now();
+  let t0 = start;
+  for (let i = 0; i < warm + total; i++) {
+    const wait = start + (i * 1000) / rate - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    dispatch(performance.now());
+    if (i === warm) t0 = performance.now();
+    dispatch([performance.now(), i >= warm]);
   }
   while (done < total) await new Promise((r) => setTimeout(r, 5));
   const elapsed = (performance.now() - t0) / 1000;
