@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { openDatabase } from '../../src/daemon/index.ts';
 import { Checkpointer } from '../../src/daemon/storage/checkpointer.ts';
@@ -45,5 +47,12 @@ describe('WAL checkpoints on their own thread', () => {
     const second = openDatabase(dir);
     onTestFinished(() => second.close());
     expect(second.db.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 0 });
+  });
+
+  it('a process awaiting close() at its top level waits for the thread (it exits 0, not 13 for an unsettled await)', () => {
+    const dist = fileURLToPath(new URL('../../dist/daemon/index.js', import.meta.url));
+    const script = `const { openDatabase } = await import(${JSON.stringify(dist)}); const s = openDatabase(${JSON.stringify(dataDir())}); s.db.exec('CREATE TABLE t (v)'); await s.close(); console.log('closed');`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect([r.status, r.stdout.trim(), r.stderr]).toEqual([0, 'closed', '']);
   });
 });

@@ -64,6 +64,8 @@ export class Checkpointer {
   /** Runs a last checkpoint and stops the thread. Idempotent. */
   stop(): Promise<void> {
     this.#stopped ??= new Promise<void>((resolve) => {
+      // Unref'd while it runs, so it never keeps a process alive; waiting for its exit must.
+      this.#worker.ref();
       this.#worker.once('exit', () => resolve());
       this.#worker.postMessage('stop');
       // A thread that does not answer (stuck in a checkpoint on a dead disk) is not waited for long.
