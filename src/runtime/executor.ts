@@ -34,6 +34,12 @@ export type ExecutorLoadResult = { readonly ok: true; readonly handle: Deploymen
  * preloads everything before returning, so switching to a new handle is atomic and instant.
  */
 export interface FlowExecutor {
+  /**
+   * True when the executor parses `options.eventJson` itself, off the caller's thread (the worker
+   * pool): a caller holding the event as text may pass only the text, with `event` undefined. Text
+   * that is not a JSON object then comes back as a `rejected` result, like any invalid event.
+   */
+  readonly parsesEventJson?: boolean;
   load(store: StoreReader, target: { commit: string } | { digest: Digest }, options?: DeploymentOptions): Promise<ExecutorLoadResult>;
   run(handle: DeploymentHandle, trigger: string, event: unknown, options?: RunOptions): Promise<FlowResult>;
   continue(handle: DeploymentHandle, trigger: string, state: string, event: unknown, options?: RunOptions): Promise<FlowResult>;

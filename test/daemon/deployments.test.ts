@@ -97,6 +97,15 @@ describe('startDaemon (embedded, as npm start uses it)', () => {
       expect(daemon.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const run = async () => (await (await fetch(`${daemon.url}/v1/flows/post-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(loginEvent('embedded')) })).json()) as Parameters<typeof marker>[0];
       expect(marker(await run())).toBe('A');
+      // The in-thread executor needs the event as a value: a body kept as text is parsed before it runs.
+      const post = async (trigger: string, body: string) => {
+        const r = await fetch(`${daemon.url}/v1/flows/${trigger}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        return { status: r.status, code: ((await r.json()) as { error?: { code: string } }).error?.code };
+      };
+      expect(await post('post-login', '{"user": ')).toEqual({ status: 400, code: 'E_BAD_JSON' });
+      expect(await post('post-login', '{}')).toEqual({ status: 400, code: 'E_EVENT_INVALID' });
+      expect(await post('post-user-registration', '{"user": ')).toEqual({ status: 400, code: 'E_BAD_JSON' });
+      expect(await post('post-user-registration', '{"user": "nobody"}')).toEqual({ status: 400, code: 'E_EVENT_INVALID' });
       expect(await daemon.deploy(b)).toMatchObject({ ok: true });
       expect(marker(await run())).toBe('B');
       expect((await daemon.status()).serving).toMatchObject({ commit: b, reason: 'admin' });

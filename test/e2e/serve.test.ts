@@ -165,6 +165,15 @@ describe('actuate serve: the HTTP API over a real daemon', () => {
     const malformed = await api.post('/v1/flows/post-login', '{"user": ', {});
     expect(malformed.status).toBe(400);
     expect(malformed.json.error.code).toBe('E_BAD_JSON');
+    expect(malformed.json.error.message).toMatch(/^the request body is not valid JSON: /);
+    // The pool parses flow bodies off the main thread; what is not JSON, or could poison a
+    // prototype, is still answered as the daemon's own parser answers it, and costs no worker.
+    const recycledBefore = metric(await api.get('/metrics'), 'actuate_executor_recycled_total');
+    for (const body of ['{"user": 1} trailing', '{"__proto__": {"admin": true}}', '{"\\u005f_proto__": {"admin": true}}', '{"a": {"constructor": {"prototype": {"admin": true}}}}']) {
+      const r = await api.post('/v1/flows/post-login', body, {});
+      expect([r.status, r.json.error.code], body).toEqual([400, 'E_BAD_JSON']);
+    }
+    expect(metric(await api.get('/metrics'), 'actuate_executor_recycled_total')).toBe(recycledBefore);
     const plain = await fetch(`${daemon.url}/v1/flows/post-login`, { method: 'POST', headers: { authorization: `Bearer ${USER_TOKEN}`, 'content-type': 'text/plain' }, body: 'hi' });
     expect(plain.status).toBe(415);
     expect((await api.post('/v1/flows/post-login', [1, 2])).json.error.code).toBe('E_EVENT_INVALID');
@@ -264,3 +273,10 @@ describe('actuate serve: the HTTP API over a real daemon', () => {
     expect(one.stderr).toContain('no execution');
   });
 });
+
+/** The value of an unlabelled Prometheus sample in a /metrics answer. */
+function metric(r: { text?: string; json?: unknown }, name: string): number {
+  const m = new RegExp(`^${name} (\\S+)$`, 'm').exec(r.text ?? '');
+  if (!m) throw new Error(`no ${name} in /metrics`);
+  return Number(m[1]);
+}

@@ -107,6 +107,19 @@ describe('worker pool executor', () => {
     expect(padded.problems![0]!.message).toMatch(/the event is too large/);
   });
 
+  it('parses the text itself when given only the text: what is not a JSON object is rejected, and costs no worker', async () => {
+    const { pool, handle } = await poolWith({});
+    expect(pool.parsesEventJson).toBe(true);
+    const ok = await pool.run(handle, 'post-login', undefined, { eventJson: JSON.stringify(login('ok')) });
+    expect(ok.outcome).toBe('success');
+    for (const text of ['{"user": ', '{"a": 1} trailing', '[1, 2]']) {
+      const r = await pool.run(handle, 'post-login', undefined, { eventJson: text });
+      expect([r.outcome, r.problems], text).toEqual(['rejected', [{ pointer: '', message: 'the event must be a JSON object' }]]);
+    }
+    expect((await pool.run(handle, 'post-login', undefined, { eventJson: JSON.stringify(login('ok')) })).outcome).toBe('success');
+    expect(pool.metrics()).toMatchObject({ recycled: 0, crashed: 0 });
+  });
+
   it('resumes a redirected flow in any worker (one continuation secret for all) and passes the caller clock', async () => {
     const { pool, handle } = await defaultPool();
     const first = await pool.run(handle, 'post-login', login('redirect'));

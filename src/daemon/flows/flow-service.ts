@@ -9,6 +9,7 @@ import type { AsyncAttempt } from '../queue/async-runner.ts';
 import type { JobState, Queue, QueueDepth } from '../queue/types.ts';
 import type { TriggerDefinition } from '../../triggers/index.ts';
 import type { TriggerCatalog } from './triggers.ts';
+import { isUnparsedEvent, type UnparsedEvent } from './unparsed-event.ts';
 
 /** What the HTTP layer needs to log an execution (fastify's pino logger fits). */
 export interface ExecutionLogger {
@@ -72,14 +73,22 @@ export class FlowService {
 
   /**
    * `POST /v1/flows/{trigger}`: runs a sync flow, or queues an async trigger's event. `eventJson`,
-   * the event's JSON text when the caller has it, saves serialising it again for a worker.
+   * the event's JSON text when the caller has it, saves serialising it again for a worker. The
+   * event may be an {@link UnparsedEvent}: it is parsed here only when the executor cannot take the
+   * text, or an async trigger needs the value; a parse error is thrown, for the HTTP layer's 400.
    */
   async run(trigger: string, event: unknown, idempotencyKey: string | undefined, eventJson?: string): Promise<FlowAnswer> {
     return this.#withLease(async (lease) => {
       const t = this.#o.catalog.resolve(trigger, lease.version.handle.manifest);
       if (!t) return { kind: 'unknown-trigger', known: this.#o.catalog.known() };
-      if (t.mode === 'async') return this.#enqueue(trigger, t.def, event, idempotencyKey);
-      return this.#execute(lease, (executor, handle, executionId) => executor.run(handle, trigger, event, { executionId, ...(eventJson !== undefined ? { eventJson } : {}) }), false);
+      const unparsed = isUnparsedEvent(event) ? event : undefined;
+      if (t.mode === 'async') return this.#enqueue(trigger, t.def, unparsed ? unparsed.parse() : event, idempotencyKey);
+      if (unparsed && this.#o.executor.parsesEventJson === true) {
+        return this.#execute(lease, (executor, handle, executionId) => executor.run(handle, trigger, undefined, { executionId, eventJson: unparsed.text }), false, unparsed);
+      }
+      const value = unparsed ? unparsed.parse() : event;
+      const text = unparsed ? unparsed.text : eventJson;
+      return this.#execute(lease, (executor, handle, executionId) => executor.run(handle, trigger, value, { executionId, ...(text !== undefined ? { eventJson: text } : {}) }), false);
     });
   }
 
@@ -131,11 +140,16 @@ export class FlowService {
     }
   }
 
-  /** Runs a sync execution within the concurrency bound; `resuming` appends to the suspended record. */
+  /**
+   * Runs a sync execution within the concurrency bound; `resuming` appends to the suspended record.
+   * `unparsed`: the executor got the event as text; when it rejects it, the text is parsed here, so
+   * a body that is not JSON is answered by the HTTP layer's parse error (thrown), as if parsed first.
+   */
   async #execute(
     lease: Lease,
     call: (executor: FlowExecutor, handle: Lease['version']['handle'], executionId: string) => Promise<FlowResult>,
     resuming: boolean,
+    unparsed?: UnparsedEvent,
   ): Promise<FlowAnswer> {
     if (this.#inflight >= this.#o.limits.maxConcurrency) return { kind: 'overloaded', retryAfterSeconds: 1 };
     const executionId = newExecutionId();
@@ -150,6 +164,7 @@ export class FlowService {
     } finally {
       this.#inflight--;
     }
+    if (result.outcome === 'rejected') unparsed?.parse();
     this.#o.metrics.flow(result, 'sync');
     if (result.outcome === 'rejected') return { kind: 'invalid', problems: result.problems ?? [] };
     const previous = resuming ? this.#o.executions.get(result.executionId) : undefined;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { flowResultJson } from '../../runtime/index.ts';
 import type { FlowAnswer } from '../flows/flow-service.ts';
+import { isUnparsedEvent } from '../flows/unparsed-event.ts';
 import type { RouteContext } from './context.ts';
 import { sendError } from './errors.ts';
 import { rawJsonBody } from './json-body.ts';
@@ -13,14 +14,16 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,128}$/;
  * action that threw, is a 200 whose `outcome` says how the flow ended.
  */
 export function registerFlowRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.post<{ Params: { trigger: string }; Body: unknown }>('/v1/flows/:trigger', async (request, reply) => {
+  // The event may arrive unparsed (json-body.ts): the flow service parses it only if it must.
+  app.post<{ Params: { trigger: string }; Body: unknown }>('/v1/flows/:trigger', { config: { deferJsonBody: true } }, async (request, reply) => {
     const key = request.headers['idempotency-key'];
     if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
       ctx.onRefused('bad_request');
       return sendError(reply, 400, 'E_IDEMPOTENCY_KEY', 'the Idempotency-Key header must be 1 to 128 characters of letters, digits and ._:-', { hint: 'use a UUID' });
     }
-    if (!isObject(request.body)) return notAnEvent(reply, ctx);
-    return answer(reply, ctx, await ctx.flows.run(request.params.trigger, request.body, key, rawJsonBody(request)));
+    const body = request.body;
+    if (!isUnparsedEvent(body) && !isObject(body)) return notAnEvent(reply, ctx);
+    return answer(reply, ctx, await ctx.flows.run(request.params.trigger, body, key, rawJsonBody(request)));
   });
 
   app.post<{ Params: { trigger: string }; Body: unknown }>('/v1/flows/:trigger/continue', async (request, reply) => {

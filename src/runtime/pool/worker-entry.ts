@@ -78,7 +78,14 @@ async function main(init: WorkerInit, port: NonNullable<typeof parentPort>): Pro
     Atomics.store(progress, PROGRESS.execution, m.id);
     Atomics.store(progress, PROGRESS.action, 0);
     Atomics.store(progress, PROGRESS.first, 0);
-    const event: unknown = JSON.parse(m.eventJson);
+    // The daemon may send a body it did not parse (parsesEventJson): text that is not JSON is an
+    // event that fails validation (`rejected`), never a failure of this worker.
+    let event: unknown;
+    try {
+      event = JSON.parse(m.eventJson);
+    } catch {
+      event = undefined;
+    }
     const offset = m.nowOffsetMs;
     const options = {
       ...(m.executionId !== undefined ? { executionId: m.executionId } : {}),

@@ -313,6 +313,7 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
   }
 
   return {
+    parsesEventJson: true,
     load,
     run: (handle, trigger, event, options = {}) => submit(handle, trigger, undefined, event, options),
     continue: (handle, trigger, state, event, options = {}) => submit(handle, trigger, state, event, options),
