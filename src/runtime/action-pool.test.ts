@@ -115,4 +115,24 @@ describe('ActionPool', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(p.warmContexts).toBe(0);
   });
+
+  test('no replacement loads in a poisoned module, and one that fails to load is no unhandled rejection', async () => {
+    // A module of its own: poisoning is for good.
+    const own = await createSandboxModule();
+    const make = () => new ActionPool({ module: own, action: { isolation: 'warm' } as ManifestAction, bundle: BUNDLE, filename: 'count.js', egress: {}, fetch: undefined, limits: {}, maxInvocations: 1 });
+    const p = make();
+    context(await p.preload());
+    // The host aborts when a runtime is created (as emscripten does after an abort in a dispose).
+    own.newRuntime = () => {
+      throw new Error('Aborted()');
+    };
+    await once(p, { warm: true }); // retires the context; its replacement fails to load after this turn
+    await new Promise((r) => setTimeout(r, 50));
+    expect(p.warmContexts).toBe(0);
+    await expect(p.acquire()).rejects.toThrow(/Aborted/); // the caller that needs a context sees why
+    own.poison(new Error('Aborted()'));
+    const q = make();
+    expect(() => q.release(context({ ok: true, context: { disposed: false, reusable: false, invocations: 1, dispose() {} } as unknown as SandboxContext, logs: [], droppedEntries: 0, cpuMs: 0, wallMs: 0 }))).not.toThrow();
+    expect(q.warmContexts).toBe(0);
+  });
 });

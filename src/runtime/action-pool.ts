@@ -105,7 +105,12 @@ export class ActionPool {
    * A spare nobody took yet becomes an idle context, so the next `acquire` stays synchronous.
    */
   #replace(when: 'now' | 'later'): void {
-    const spare = when === 'now' ? this.#load() : new Promise<void>((resolve) => setImmediate(resolve)).then(() => (this.#closed ? undefined : this.#load()));
+    // Nothing loads in a poisoned module (its owner retires it); a load that throws (the module was
+    // poisoned meanwhile) leaves no spare, and the next acquire loads, and throws, for its caller.
+    if (this.#o.module.poisoned) return;
+    const load = () => (this.#closed || this.#o.module.poisoned ? undefined : this.#load());
+    const started = when === 'now' ? Promise.resolve().then(load) : new Promise<void>((resolve) => setImmediate(resolve)).then(load);
+    const spare = started.catch(() => undefined);
     this.#spare = spare;
     void spare.then((r) => {
       if (this.#spare !== spare) return; // taken by an acquire, or dropped by close() (which disposes it)
