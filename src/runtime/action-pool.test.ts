@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, test, vi } from 'vitest';
+import { beforeAll, describe, expect, onTestFinished, test, vi } from 'vitest';
 import type { ManifestAction } from '../manifest/index.ts';
 import { ActionPool } from './action-pool.ts';
 import { createSandboxModule, type LoadResult, type SandboxContext, type SandboxModule } from './sandbox/index.ts';
@@ -18,6 +18,12 @@ function pool(maxInvocations: number, isolation: 'warm' | 'execution' = 'warm'):
 function context(r: LoadResult): SandboxContext {
   if (!r.ok) throw new Error(`load failed: ${r.error.stack}`);
   return r.context;
+}
+
+/** The replacement of a retired context arrives in the background, and the next execution takes it warm and fresh. */
+async function takesFreshReplacement(p: ActionPool): Promise<void> {
+  await vi.waitFor(() => expect(p.warmContexts).toBe(1), { timeout: 5000 });
+  expect((await once(p, { warm: true })).count).toBe(1);
 }
 
 /** Acquires (a warm context must come synchronously), invokes once, releases; the count the guest printed. */
@@ -45,9 +51,7 @@ describe('ActionPool', () => {
     expect(retiredAfter).toBeLessThanOrEqual(10);
     // Nothing was loaded on the retiring execution's path: the replacement comes after this turn.
     expect(p.warmContexts).toBe(0);
-    await vi.waitFor(() => expect(p.warmContexts).toBe(1), { timeout: 5000 });
-    // The next execution takes it warm (synchronously), and it is fresh.
-    expect((await once(p, { warm: true })).count).toBe(1);
+    await takesFreshReplacement(p);
     p.close();
   });
 
@@ -57,8 +61,7 @@ describe('ActionPool', () => {
     expect((await once(p, { warm: true })).ctx.disposed).toBe(true);
     // Same turn: the replacement has not started; this acquire takes it as it loads.
     expect((await once(p, { warm: false })).count).toBe(1);
-    await vi.waitFor(() => expect(p.warmContexts).toBe(1), { timeout: 5000 });
-    expect((await once(p, { warm: true })).count).toBe(1);
+    await takesFreshReplacement(p);
     p.close();
   });
 
@@ -93,8 +96,7 @@ describe('ActionPool', () => {
     p.release(first);
     expect(first.disposed).toBe(true);
     expect(p.warmContexts).toBe(0);
-    await vi.waitFor(() => expect(p.warmContexts).toBe(1), { timeout: 5000 });
-    expect((await once(p, { warm: true })).count).toBe(1);
+    await takesFreshReplacement(p);
     p.close();
   });
 
@@ -102,17 +104,19 @@ describe('ActionPool', () => {
     const p = pool(1000, 'execution');
     context(await p.preload());
     expect((await once(p, { warm: true })).count).toBe(1);
-    await vi.waitFor(() => expect(p.warmContexts).toBe(1), { timeout: 5000 });
-    expect((await once(p, { warm: true })).count).toBe(1);
+    await takesFreshReplacement(p);
     p.close();
   });
 
   test('close() disposes what is idle and loads nothing afterwards', async () => {
     const p = pool(1);
     context(await p.preload());
+    const runtimes = vi.spyOn(module, 'newRuntime');
+    onTestFinished(() => runtimes.mockRestore());
     await once(p, { warm: true }); // retires the context; its replacement is due after this turn
     p.close();
     await new Promise((r) => setTimeout(r, 50));
+    expect(runtimes).not.toHaveBeenCalled();
     expect(p.warmContexts).toBe(0);
   });
 
@@ -123,7 +127,9 @@ describe('ActionPool', () => {
     const p = make();
     context(await p.preload());
     // The host aborts when a runtime is created (as emscripten does after an abort in a dispose).
+    let runtimes = 0;
     own.newRuntime = () => {
+      runtimes++;
       throw new Error('Aborted()');
     };
     await once(p, { warm: true }); // retires the context; its replacement fails to load after this turn
@@ -132,7 +138,10 @@ describe('ActionPool', () => {
     await expect(p.acquire()).rejects.toThrow(/Aborted/); // the caller that needs a context sees why
     own.poison(new Error('Aborted()'));
     const q = make();
+    const before = runtimes;
     expect(() => q.release(context({ ok: true, context: { disposed: false, reusable: false, invocations: 1, dispose() {} } as unknown as SandboxContext, logs: [], droppedEntries: 0, cpuMs: 0, wallMs: 0 }))).not.toThrow();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(runtimes).toBe(before); // no replacement was even attempted
     expect(q.warmContexts).toBe(0);
   });
 });

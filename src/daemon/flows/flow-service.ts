@@ -83,12 +83,11 @@ export class FlowService {
       if (!t) return { kind: 'unknown-trigger', known: this.#o.catalog.known() };
       const unparsed = isUnparsedEvent(event) ? event : undefined;
       if (t.mode === 'async') return this.#enqueue(trigger, t.def, unparsed ? unparsed.parse() : event, idempotencyKey);
-      if (unparsed && this.#o.executor.parsesEventJson === true) {
-        return this.#execute(lease, (executor, handle, executionId) => executor.run(handle, trigger, undefined, { executionId, eventJson: unparsed.text }), false, unparsed);
-      }
-      const value = unparsed ? unparsed.parse() : event;
+      // The pool takes the text alone; the in-thread executor needs the value.
+      const byText = unparsed !== undefined && this.#o.executor.parsesEventJson === true;
+      const value = byText ? undefined : unparsed ? unparsed.parse() : event;
       const text = unparsed ? unparsed.text : eventJson;
-      return this.#execute(lease, (executor, handle, executionId) => executor.run(handle, trigger, value, { executionId, ...(text !== undefined ? { eventJson: text } : {}) }), false);
+      return this.#execute(lease, (executor, handle, executionId) => executor.run(handle, trigger, value, { executionId, ...(text !== undefined ? { eventJson: text } : {}) }), false, byText ? unparsed : undefined);
     });
   }
 

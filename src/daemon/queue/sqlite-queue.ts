@@ -43,8 +43,8 @@ export function createSqliteQueue(db: DaemonDatabase, batcher: WriteBatcher, now
     },
     claim(limit, leaseMs) {
       // The runner polls every second. A poll that finds nothing writes nothing: an empty durable
-      // write would still make the group commit it joins, a sync flow's records, an fsync on the
-      // main thread (8-15 ms every second on the development machine, the daemon's worst stall).
+      // write would still make the group commit it joins (say, sync flows' records) an fsync on
+      // the main thread.
       const t0 = now();
       if (claimable.get(t0, t0) === undefined) return Promise.resolve([]);
       return batcher.write(() => {

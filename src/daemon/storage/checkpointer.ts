@@ -27,7 +27,6 @@ parentPort.on('message', () => {
   db.close();
   parentPort.close();
 });
-parentPort.postMessage({ ready: true });
 `;
 
 /**
