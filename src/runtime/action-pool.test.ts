@@ -84,6 +84,43 @@ describe('ActionPool', () => {
     expect(counts.size).toBeGreaterThan(1);
   });
 
+  test('a context whose module scope keeps growing is retired before it reaches its memory limit', async () => {
+    // About 100 KB kept per invocation in a runtime limited to 8 MB. QuickJS's own limit does not
+    // count bytes in the WASM builds (runtime.md §2), so nothing would stop this context short of
+    // the worker's memory; the pool retires it once half its headroom is gone.
+    const p = new ActionPool({
+      module, action: { isolation: 'warm' } as ManifestAction, filename: 'leak.js', egress: {}, fetch: undefined,
+      limits: { memoryBytes: 8 * 1024 * 1024 }, maxInvocations: 10_000,
+      bundle: 'var kept = []; var __actuate_action = { h: async () => { kept.push(new Array(12500).fill(kept.length)); console.log(String(kept.length)); } };',
+    });
+    context(await p.preload());
+    const retiredAt: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const acquired = p.acquire();
+      const ctx = context(await acquired);
+      const r = await ctx.invoke('h', '{}');
+      if (!r.ok) throw new Error(`invocation ${i + 1} failed: ${r.error.stack}`);
+      p.release(ctx);
+      if (ctx.disposed) retiredAt.push(Number(r.logs[0]!.message));
+    }
+    expect(retiredAt.length).toBeGreaterThanOrEqual(2);
+    // Retired once it held about 4 MB (half of 8 MB), well before the limit, and not long after it got there.
+    for (const n of retiredAt) {
+      expect(n).toBeGreaterThan(25);
+      expect(n).toBeLessThan(60);
+    }
+    p.close();
+  });
+
+  test('a context that does not grow is not retired before its count', async () => {
+    const p = pool(10_000);
+    context(await p.preload());
+    const first = await once(p, { warm: true });
+    for (let i = 2; i <= 600; i++) expect((await once(p, { warm: true })).ctx).toBe(first.ctx);
+    expect(first.ctx.memoryUsedBytes()).toBeLessThan(first.ctx.memoryLimitBytes / 4);
+    p.close();
+  });
+
   test('a context that failed is replaced in the background too', async () => {
     const p = new ActionPool({
       module, action: { isolation: 'warm' } as ManifestAction, filename: 'fail.js', egress: {}, fetch: undefined, limits: {}, maxInvocations: 1000,

@@ -1,8 +1,27 @@
 import type { ManifestAction } from '../manifest/index.ts';
 import { loadSandboxContext, type EgressPolicy, type HostFetch, type LoadResult, type SandboxContext, type SandboxLimits, type SandboxModule } from './sandbox/index.ts';
 
-/** After this many invocations a warm context is retired (bounds leaks and state growth in module scope). */
-export const DEFAULT_MAX_INVOCATIONS = 1000;
+/**
+ * A warm context is retired after at most this many invocations, whatever its memory says (a
+ * backstop: growth in module scope is caught by the memory checks long before). Loading a
+ * replacement costs a few milliseconds of CPU, so retiring often is not free: at 1,000 it was about
+ * a quarter of a warm three-action flow's CPU.
+ */
+export const DEFAULT_MAX_INVOCATIONS = 10_000;
+
+/** Invocations between a context's load and its first memory check. */
+const FIRST_MEMORY_CHECK = 16;
+/** The longest gap between two memory checks of a context, in invocations. */
+const MAX_MEMORY_CHECK_INTERVAL = 256;
+
+/** What the pool knows of a context's memory: the ceiling past which it is retired, and the last sample. */
+interface MemoryWatch {
+  /** Halfway between its size once loaded and its runtime's memory limit. */
+  readonly ceiling: number;
+  used: number;
+  at: number;
+  nextCheck: number;
+}
 
 export interface ActionPoolOptions {
   readonly module: SandboxModule;
@@ -19,22 +38,28 @@ export interface ActionPoolOptions {
 
 /**
  * The loaded sandboxes of one action version. Contexts are loaded ahead of requests and reused warm
- * (one at a time each; concurrent executions get their own), discarded after any failure or after
- * their share of `maxInvocations`; with `"isolation": "execution"` every execution gets a fresh,
+ * (one at a time each; concurrent executions get their own), discarded after any failure, when they
+ * grew too much, or after their share of `maxInvocations`; with `"isolation": "execution"` every execution gets a fresh,
  * never-used context.
+ *
+ * Memory, not a count, is what normally retires a warm context: every so often (adaptively, from
+ * every invocation for a context that grows fast to every 256 for one that does not) the pool reads
+ * its runtime's size and retires it once half the headroom between its loaded size and its memory
+ * limit is used, so state that piles up in module scope never fails an execution on the limit.
+ * A count (`maxInvocations`, 10,000 by default) is only a backstop.
  *
  * Replacing a context never happens on an execution's path when it can be helped: the context a
  * release retires is replaced in the background, after the turn of the event loop that answered the
  * execution, and the next `acquire` takes the replacement warm (it waits for it only if it comes
- * first). Each context is retired after a number of invocations drawn from [½·max, max]: the
- * actions of a flow are loaded together, and with one fixed count they would all reload in the same
- * execution (on the bench's three-action flow, a 10 ms stall of the daemon about once a second).
+ * first). The count is drawn per context from [½·max, max]: the actions of a flow are loaded
+ * together, and with one fixed count they would all reload in the same execution.
  */
 export class ActionPool {
   readonly #o: ActionPoolOptions;
   readonly #idle: SandboxContext[] = [];
   /** When each loaded context is retired (its invocation count). */
   readonly #retireAt = new WeakMap<SandboxContext, number>();
+  readonly #memory = new WeakMap<SandboxContext, MemoryWatch>();
   /** A context loading for the next acquire; `undefined` when the pool closed before it started. */
   #spare: Promise<LoadResult | undefined> | undefined;
   #closed = false;
@@ -81,7 +106,7 @@ export class ActionPool {
   /** Returns a context after an invocation: kept warm when it may be reused, otherwise disposed and replaced. */
   release(ctx: SandboxContext): void {
     const warm = this.#o.action.isolation === 'warm';
-    if (!this.#closed && warm && ctx.reusable && ctx.invocations < (this.#retireAt.get(ctx) ?? this.#o.maxInvocations)) {
+    if (!this.#closed && warm && ctx.reusable && ctx.invocations < (this.#retireAt.get(ctx) ?? this.#o.maxInvocations) && !this.#outgrown(ctx)) {
       this.#idle.push(ctx);
       return;
     }
@@ -119,10 +144,35 @@ export class ActionPool {
     });
   }
 
+  /**
+   * Whether `ctx` used half the headroom it had once loaded. Reads its size only when a check is
+   * due, and schedules the next one from how fast it grew since the last: before a quarter of
+   * what is left would be gone at that pace, and never more than 256 invocations away.
+   */
+  #outgrown(ctx: SandboxContext): boolean {
+    const watch = this.#memory.get(ctx);
+    if (watch === undefined || ctx.invocations < watch.nextCheck) return false;
+    const used = ctx.memoryUsedBytes();
+    if (used === undefined) return false;
+    if (used > watch.ceiling) return true;
+    const perInvocation = Math.max(0, used - watch.used) / Math.max(1, ctx.invocations - watch.at);
+    const interval = perInvocation === 0 ? MAX_MEMORY_CHECK_INTERVAL : Math.floor((watch.ceiling - used) / (4 * perInvocation));
+    watch.used = used;
+    watch.at = ctx.invocations;
+    watch.nextCheck = ctx.invocations + Math.min(MAX_MEMORY_CHECK_INTERVAL, Math.max(1, interval));
+    return false;
+  }
+
   async #load(): Promise<LoadResult> {
     const { module, bundle, filename, egress, limits, fetch, maxInvocations } = this.#o;
     const r = await loadSandboxContext(module, { bundle, filename, egress, limits, ...(fetch ? { fetch } : {}) });
-    if (r.ok) this.#retireAt.set(r.context, maxInvocations - Math.floor(Math.random() * Math.floor(maxInvocations / 2)));
+    if (!r.ok) return r;
+    const ctx = r.context;
+    this.#retireAt.set(ctx, maxInvocations - Math.floor(Math.random() * Math.floor(maxInvocations / 2)));
+    const used = ctx.memoryUsedBytes();
+    if (used !== undefined) {
+      this.#memory.set(ctx, { ceiling: used + (ctx.memoryLimitBytes - used) / 2, used, at: 0, nextCheck: FIRST_MEMORY_CHECK });
+    }
     return r;
   }
 }

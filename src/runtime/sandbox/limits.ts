@@ -10,7 +10,8 @@ export interface SandboxLimits {
   /**
    * QuickJS `setMemoryLimit` for the context's runtime. In the WASM builds this catches single large
    * allocations and huge object counts but not total bytes (runtime.md §2); the real cap is the
-   * module's capped `WebAssembly.Memory` ({@link SandboxModuleOptions}).
+   * module's capped `WebAssembly.Memory` ({@link SandboxModuleOptions}). The action pool also
+   * samples each warm context's size and retires it once half the headroom to this limit is used.
    */
   readonly memoryBytes: number;
   /**

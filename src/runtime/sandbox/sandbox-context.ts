@@ -106,6 +106,30 @@ export class SandboxContext {
     return this.#module;
   }
 
+  /** The memory limit of this context's runtime (`limits.memoryBytes`). */
+  get memoryLimitBytes(): number {
+    return this.#limits.memoryBytes;
+  }
+
+  /**
+   * Bytes this context's runtime holds now (QuickJS's own "memory used" figure, which module-scope
+   * state and leaks grow), so owners can retire a context before it runs into its memory limit.
+   * QuickJS walks the heap for it (about 0.1 ms for a small action): sample it, do not call it on
+   * every invocation. Undefined once disposed, while an invocation runs, or when the figure cannot
+   * be read.
+   */
+  memoryUsedBytes(): number | undefined {
+    if (this.#disposed || this.#current !== undefined) return undefined;
+    try {
+      const m = /^memory used\s+\d+\s+(\d+)/m.exec(this.#rt.dumpMemoryUsage());
+      return m ? Number(m[1]) : undefined;
+    } catch (e) {
+      this.#module.poison(e);
+      this.#reusable = false;
+      return undefined;
+    }
+  }
+
   /**
    * Runs `await __actuate_action[handler](JSON.parse(eventJson), api)`. The event crosses as one
    * JSON string and is parsed in the guest (the cheapest way in, runtime.md §1.2). Never throws
