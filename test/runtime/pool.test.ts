@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import {
   createInThreadExecutor, createWorkerPoolExecutor, ExecutorOverloadedError, flowResultJson, isOverloaded,
   type DeploymentHandle, type FlowResult, type WorkerPoolExecutor,
@@ -30,6 +31,9 @@ const login = (c: string, extra: Record<string, unknown> = {}) => {
   const e = sampleEvent('post-login@v3');
   return { ...e, user: { ...(e['user'] as object), app_metadata: { case: c } }, ...extra };
 };
+/** This process's threads, and a thread's nice value (field 19 of /proc/<pid>/task/<tid>/stat). */
+const threadIds = () => readdirSync(`/proc/${process.pid}/task`).map(Number);
+const niceOf = (tid: number) => Number(readFileSync(`/proc/${process.pid}/task/${tid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[16]);
 const claims = (r: FlowResult) => (r.commands as unknown as { idToken: { customClaims: Record<string, unknown> } }).idToken.customClaims;
 
 let repo: BuiltRepo;
@@ -290,6 +294,17 @@ describe('worker pool executor', () => {
     expect(() => createWorkerPoolExecutor({ workers: 0 })).toThrow(/"workers" must be an integer of at least 1, got 0/);
     expect(() => createWorkerPoolExecutor({ maxMemoryBytes: 1 << 20 })).toThrow(/"maxMemoryBytes" must be an integer of at least 16777216/);
     expect(() => createWorkerPoolExecutor({ maxMemoryBytes: 32 << 20, memoryHighWaterBytes: 48 << 20 })).toThrow(/must not exceed maxMemoryBytes/);
+    expect(() => createWorkerPoolExecutor({ workerNice: 20 })).toThrow(/"workerNice" must be an integer from 0 to 19, got 20/);
+  });
+
+  it.skipIf(process.platform !== 'linux')('runs its workers below the main thread (Linux nice, per thread), and leaves the main thread alone', async () => {
+    const before = new Set(threadIds());
+    const mainNice = niceOf(process.pid);
+    const pool = createWorkerPoolExecutor(testPoolOptions({ workers: 2, spares: 1, workerNice: 7 }));
+    onTestFinished(() => pool.close());
+    await pool.ready();
+    await vi.waitFor(() => expect(threadIds().filter((t) => !before.has(t) && niceOf(t) === Math.min(19, mainNice + 7)).length).toBeGreaterThanOrEqual(3));
+    expect(niceOf(process.pid)).toBe(mainNice);
   });
 });
 

@@ -36,6 +36,7 @@ export const serveCommand = defineCommand({
     'drain-timeout-ms': { type: 'string', description: 'How long SIGTERM waits for executions in flight', default: '30000' },
     executor: { type: 'string', description: `Where flows run: pool (worker threads with a watchdog) or in-thread`, default: DEFAULT_EXECUTOR },
     workers: { type: 'string', description: 'Pool: worker threads (default: one per core, at least 2)' },
+    'worker-nice': { type: 'string', description: 'Pool (Linux): nice steps the workers run below the main thread, 0 to 19', default: '10' },
   },
   async run({ args }) {
     if (!args.commit === !args.ref) throw new UsageError('pass exactly one of --commit <sha> and --ref <name>', 'e.g. `actuate serve --store .actuate/store --ref main`');
@@ -51,7 +52,9 @@ export const serveCommand = defineCommand({
     if (secretsFile) await readJsonFile(secretsFile, 'secrets'); // fail now, not at the first load
     if (!LOG_LEVELS.includes(args['log-level'])) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not ${JSON.stringify(args['log-level'])}`);
     if (args.executor !== 'pool' && args.executor !== 'in-thread') throw new UsageError(`--executor must be pool or in-thread, not ${JSON.stringify(args.executor)}`);
-    const executor = executorFactory(args.executor, args.workers ? { workers: int(args.workers, 'workers') } : {});
+    const workerNice = int(args['worker-nice'], 'worker-nice');
+    if (workerNice > 19) throw new UsageError(`--worker-nice must be from 0 to 19, not ${workerNice}`);
+    const executor = executorFactory(args.executor, { ...(args.workers ? { workers: int(args.workers, 'workers') } : {}), workerNice });
     const continuation = process.env['ACTUATE_CONTINUATION_SECRET'];
     let daemon;
     try {

@@ -16,6 +16,8 @@ export interface WorkerInit {
   readonly maxResultChars: number;
   /** Past this much WASM memory the worker declines the runs waiting for it (the pool recycles it). */
   readonly memoryHighWaterBytes: number;
+  /** Nice steps the worker lowers its own thread's priority by at start (thread-priority.ts). */
+  readonly nice: number;
   /**
    * Progress of the current execution, written by the worker and read by the watchdog after a
    * termination (the worker cannot answer then): `[execution id, index+1 of the running action,

@@ -17,10 +17,13 @@ import type { FlowResult } from '../types.ts';
 import { payloadStore } from './payload-store.ts';
 import { PROGRESS, type DeploymentPayload, type FromWorker, type ToWorker, type WorkerHealth, type WorkerInit } from './protocol.ts';
 import { capResultSize } from './results.ts';
+import { lowerThreadPriority } from './thread-priority.ts';
 
 if (!isMainThread && parentPort !== null) await main(workerData as WorkerInit, parentPort);
 
 async function main(init: WorkerInit, port: NonNullable<typeof parentPort>): Promise<void> {
+  // Below the main thread, which dispatches every execution; off Linux this changes nothing.
+  lowerThreadPriority(init.nice);
   const progress = new Int32Array(init.progress);
   const base = await createSandboxModule({ wasmModule: init.wasmModule, maxMemoryBytes: init.maxMemoryBytes, debug: init.debug });
   const tracked = init.debug ? new TestQuickJSWASMModule(base.quickjs as QuickJSWASMModule) : undefined;

@@ -163,7 +163,7 @@ export class WorkerSet {
       const wasmModule = await this.#wasm;
       h = new WorkerHandle({
         url: this.#o.workerUrl, execArgv: this.#o.workerExecArgv, heapMb: this.#o.workerHeapMb,
-        init: { wasmModule, maxMemoryBytes: this.#o.maxMemoryBytes, debug: this.#o.debug, maxResultChars: this.#o.maxResultChars, memoryHighWaterBytes: this.#o.memoryHighWaterBytes },
+        init: { wasmModule, maxMemoryBytes: this.#o.maxMemoryBytes, debug: this.#o.debug, maxResultChars: this.#o.maxResultChars, memoryHighWaterBytes: this.#o.memoryHighWaterBytes, nice: this.#o.workerNice },
         onDeath: (w, death) => this.#onDeath(w, death),
       });
     } catch (e) {
