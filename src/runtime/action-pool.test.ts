@@ -101,6 +101,8 @@ describe('ActionPool', () => {
       const r = await ctx.invoke('h', '{}');
       if (!r.ok) throw new Error(`invocation ${i + 1} failed: ${r.error.stack}`);
       p.release(ctx);
+      expect(ctx.disposed).toBe(false); // the check runs after this turn, never on the execution's path
+      await new Promise((resolve) => setImmediate(resolve)); // the next request comes in a later turn
       if (ctx.disposed) retiredAt.push(Number(r.logs[0]!.message));
     }
     expect(retiredAt.length).toBeGreaterThanOrEqual(2);
@@ -116,7 +118,10 @@ describe('ActionPool', () => {
     const p = pool(10_000);
     context(await p.preload());
     const first = await once(p, { warm: true });
-    for (let i = 2; i <= 600; i++) expect((await once(p, { warm: true })).ctx).toBe(first.ctx);
+    for (let i = 2; i <= 600; i++) {
+      expect((await once(p, { warm: true })).ctx).toBe(first.ctx);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     expect(first.ctx.memoryUsedBytes()).toBeLessThan(first.ctx.memoryLimitBytes / 4);
     p.close();
   });

@@ -11,8 +11,10 @@ export const DEFAULT_MAX_INVOCATIONS = 10_000;
 
 /** Invocations between a context's load and its first memory check. */
 const FIRST_MEMORY_CHECK = 16;
-/** The longest gap between two memory checks of a context, in invocations. */
+/** The longest gap between two memory checks of a context, in invocations (for a check this cheap). */
 const MAX_MEMORY_CHECK_INTERVAL = 256;
+/** What a memory check of a small action costs (ms); slower checks stretch the longest gap. */
+const CHEAP_CHECK_MS = 0.25;
 
 /** What the pool knows of a context's memory: the ceiling past which it is retired, and the last sample. */
 interface MemoryWatch {
@@ -43,9 +45,10 @@ export interface ActionPoolOptions {
  * never-used context.
  *
  * Memory, not a count, is what normally retires a warm context: every so often (adaptively, from
- * every invocation for a context that grows fast to every 256 for one that does not) the pool reads
- * its runtime's size and retires it once half the headroom between its loaded size and its memory
- * limit is used, so state that piles up in module scope never fails an execution on the limit.
+ * every invocation for a context that grows fast to every 256 or more for one that does not), after
+ * the turn that released it, the pool reads its runtime's size and retires it once half the
+ * headroom between its loaded size and its memory limit is used, so state that piles up in module
+ * scope is dropped before it can exhaust the memory the worker's actions share.
  * A count (`maxInvocations`, 10,000 by default) is only a backstop.
  *
  * Replacing a context never happens on an execution's path when it can be helped: the context a
@@ -103,11 +106,15 @@ export class ActionPool {
     return this.#load();
   }
 
-  /** Returns a context after an invocation: kept warm when it may be reused, otherwise disposed and replaced. */
+  /**
+   * Returns a context after an invocation: kept warm when it may be reused, otherwise disposed and
+   * replaced. A memory check that is due runs after this turn, while the context waits idle.
+   */
   release(ctx: SandboxContext): void {
     const warm = this.#o.action.isolation === 'warm';
-    if (!this.#closed && warm && ctx.reusable && ctx.invocations < (this.#retireAt.get(ctx) ?? this.#o.maxInvocations) && !this.#outgrown(ctx)) {
+    if (!this.#closed && warm && ctx.reusable && ctx.invocations < (this.#retireAt.get(ctx) ?? this.#o.maxInvocations)) {
       this.#idle.push(ctx);
+      if (this.#memoryCheckDue(ctx)) setImmediate(() => this.#checkMemory(ctx));
       return;
     }
     ctx.dispose();
@@ -144,23 +151,38 @@ export class ActionPool {
     });
   }
 
-  /**
-   * Whether `ctx` used half the headroom it had once loaded. Reads its size only when a check is
-   * due, and schedules the next one from how fast it grew since the last: before a quarter of
-   * what is left would be gone at that pace, and never more than 256 invocations away.
-   */
-  #outgrown(ctx: SandboxContext): boolean {
+  #memoryCheckDue(ctx: SandboxContext): boolean {
     const watch = this.#memory.get(ctx);
-    if (watch === undefined || ctx.invocations < watch.nextCheck) return false;
+    return watch !== undefined && ctx.invocations >= watch.nextCheck;
+  }
+
+  /**
+   * Reads the size of `ctx`, idle since the turn that released it (the walk takes 0.2 ms for a small
+   * action, 5 ms for one holding 100,000 objects, so it never delays an answer). Past the ceiling
+   * it is retired and replaced; otherwise the next check is scheduled from how fast it grew since
+   * the last (before a quarter of what is left would be gone at that pace) and from what the check
+   * cost (at most 256 invocations away, more for a context whose walk is slow, so checks stay
+   * about a microsecond per invocation). A context in use again is checked at a later release.
+   */
+  #checkMemory(ctx: SandboxContext): void {
+    const watch = this.#memory.get(ctx);
+    if (this.#closed || watch === undefined || ctx.invocations < watch.nextCheck || !this.#idle.includes(ctx)) return;
+    const started = performance.now();
     const used = ctx.memoryUsedBytes();
-    if (used === undefined) return false;
-    if (used > watch.ceiling) return true;
+    const costMs = performance.now() - started;
+    if (used === undefined) return;
+    if (used > watch.ceiling) {
+      this.#idle.splice(this.#idle.indexOf(ctx), 1);
+      ctx.dispose();
+      if (!this.#spare && this.#idle.length === 0) this.#replace('now');
+      return;
+    }
+    const longest = MAX_MEMORY_CHECK_INTERVAL * Math.max(1, Math.round(costMs / CHEAP_CHECK_MS));
     const perInvocation = Math.max(0, used - watch.used) / Math.max(1, ctx.invocations - watch.at);
-    const interval = perInvocation === 0 ? MAX_MEMORY_CHECK_INTERVAL : Math.floor((watch.ceiling - used) / (4 * perInvocation));
+    const interval = perInvocation === 0 ? longest : Math.floor((watch.ceiling - used) / (4 * perInvocation));
     watch.used = used;
     watch.at = ctx.invocations;
-    watch.nextCheck = ctx.invocations + Math.min(MAX_MEMORY_CHECK_INTERVAL, Math.max(1, interval));
-    return false;
+    watch.nextCheck = ctx.invocations + Math.min(longest, Math.max(1, interval));
   }
 
   async #load(): Promise<LoadResult> {
