@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync, chmodSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileCommit, type CompileResult } from '../src/compile/index.ts';
 import { IntegrityError, digestHex, type CommitSha } from '../src/core/index.ts';
 import { readManifest, serializeManifest } from '../src/manifest/index.ts';
@@ -12,14 +11,9 @@ import { createFsStore, verifyStore, type Store } from '../src/store/index.ts';
 import { action, flow } from './helpers/actions.ts';
 import { gitRepo } from './helpers/git-repo.ts';
 import { startLocalRegistry, type LocalRegistry } from './helpers/local-registry.ts';
+import { tempDir } from './helpers/temp-dir.ts';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/npm', import.meta.url));
-
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
 
 async function build(dir: string, commit: string, store: Store, cacheDir: string, registry?: string): Promise<CompileResult> {
   const snapshot = await readRepo({ dir, commit });

@@ -5,7 +5,7 @@ import { loadSandboxContext, type EgressPolicy, type HostFetch, type LoadResult,
  * A warm context is retired after at most this many invocations, whatever its memory says (a
  * backstop: growth in module scope is caught by the memory checks long before). Loading a
  * replacement costs a few milliseconds of CPU, so retiring often is not free: at 1,000 it was about
- * a quarter of a warm three-action flow's CPU.
+ * a sixth of a warm three-action flow's CPU.
  */
 export const DEFAULT_MAX_INVOCATIONS = 10_000;
 
@@ -16,7 +16,12 @@ const MAX_MEMORY_CHECK_INTERVAL = 256;
 /** What a memory check of a small action costs (ms); slower checks stretch the longest gap. */
 const CHEAP_CHECK_MS = 0.25;
 
-/** What the pool knows of a context's memory: the ceiling past which it is retired, and the last sample. */
+/** When a warm context is retired: its invocation count, and its memory past a ceiling (last sample kept). */
+interface Retirement {
+  readonly atInvocations: number;
+  readonly memory: MemoryWatch | undefined;
+}
+
 interface MemoryWatch {
   /** Halfway between its size once loaded and its runtime's memory limit. */
   readonly ceiling: number;
@@ -41,8 +46,8 @@ export interface ActionPoolOptions {
 /**
  * The loaded sandboxes of one action version. Contexts are loaded ahead of requests and reused warm
  * (one at a time each; concurrent executions get their own), discarded after any failure, when they
- * grew too much, or after their share of `maxInvocations`; with `"isolation": "execution"` every execution gets a fresh,
- * never-used context.
+ * grew too much, or after their share of `maxInvocations`; with `"isolation": "execution"` every
+ * execution gets a fresh, never-used context.
  *
  * Memory, not a count, is what normally retires a warm context: every so often (adaptively, from
  * every invocation for a context that grows fast to every 256 or more for one that does not), after
@@ -60,9 +65,8 @@ export interface ActionPoolOptions {
 export class ActionPool {
   readonly #o: ActionPoolOptions;
   readonly #idle: SandboxContext[] = [];
-  /** When each loaded context is retired (its invocation count). */
-  readonly #retireAt = new WeakMap<SandboxContext, number>();
-  readonly #memory = new WeakMap<SandboxContext, MemoryWatch>();
+  /** When each warm context this pool loaded is retired. */
+  readonly #retirement = new WeakMap<SandboxContext, Retirement>();
   /** A context loading for the next acquire; `undefined` when the pool closed before it started. */
   #spare: Promise<LoadResult | undefined> | undefined;
   #closed = false;
@@ -112,9 +116,11 @@ export class ActionPool {
    */
   release(ctx: SandboxContext): void {
     const warm = this.#o.action.isolation === 'warm';
-    if (!this.#closed && warm && ctx.reusable && ctx.invocations < (this.#retireAt.get(ctx) ?? this.#o.maxInvocations)) {
+    const retirement = this.#retirement.get(ctx);
+    if (!this.#closed && warm && ctx.reusable && ctx.invocations < (retirement?.atInvocations ?? this.#o.maxInvocations)) {
       this.#idle.push(ctx);
-      if (this.#memoryCheckDue(ctx)) setImmediate(() => this.#checkMemory(ctx));
+      const watch = retirement?.memory;
+      if (watch !== undefined && ctx.invocations >= watch.nextCheck) setImmediate(() => this.#checkMemory(ctx, watch));
       return;
     }
     ctx.dispose();
@@ -151,11 +157,6 @@ export class ActionPool {
     });
   }
 
-  #memoryCheckDue(ctx: SandboxContext): boolean {
-    const watch = this.#memory.get(ctx);
-    return watch !== undefined && ctx.invocations >= watch.nextCheck;
-  }
-
   /**
    * Reads the size of `ctx`, idle since the turn that released it (the walk takes 0.2 ms for a small
    * action, 5 ms for one holding 100,000 objects, so it never delays an answer). Past the ceiling
@@ -164,9 +165,8 @@ export class ActionPool {
    * cost (at most 256 invocations away, more for a context whose walk is slow, so checks stay
    * about a microsecond per invocation). A context in use again is checked at a later release.
    */
-  #checkMemory(ctx: SandboxContext): void {
-    const watch = this.#memory.get(ctx);
-    if (this.#closed || watch === undefined || ctx.invocations < watch.nextCheck || !this.#idle.includes(ctx)) return;
+  #checkMemory(ctx: SandboxContext, watch: MemoryWatch): void {
+    if (this.#closed || ctx.invocations < watch.nextCheck || !this.#idle.includes(ctx)) return;
     const started = performance.now();
     const used = ctx.memoryUsedBytes();
     const costMs = performance.now() - started;
@@ -189,12 +189,14 @@ export class ActionPool {
     const { module, bundle, filename, egress, limits, fetch, maxInvocations } = this.#o;
     const r = await loadSandboxContext(module, { bundle, filename, egress, limits, ...(fetch ? { fetch } : {}) });
     if (!r.ok) return r;
+    // A context used once ("isolation": "execution") is never retired: nothing to measure.
+    if (this.#o.action.isolation !== 'warm') return r;
     const ctx = r.context;
-    this.#retireAt.set(ctx, maxInvocations - Math.floor(Math.random() * Math.floor(maxInvocations / 2)));
     const used = ctx.memoryUsedBytes();
-    if (used !== undefined) {
-      this.#memory.set(ctx, { ceiling: used + (ctx.memoryLimitBytes - used) / 2, used, at: 0, nextCheck: FIRST_MEMORY_CHECK });
-    }
+    this.#retirement.set(ctx, {
+      atInvocations: maxInvocations - Math.floor(Math.random() * Math.floor(maxInvocations / 2)),
+      memory: used === undefined ? undefined : { ceiling: used + (ctx.memoryLimitBytes - used) / 2, used, at: 0, nextCheck: FIRST_MEMORY_CHECK },
+    });
     return r;
   }
 }

@@ -1,17 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { openDatabase } from '../../src/daemon/index.ts';
 import { Checkpointer } from '../../src/daemon/storage/checkpointer.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
-function dataDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'actuate-ckpt-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+const dataDir = () => tempDir('actuate-ckpt-');
 
 describe('WAL checkpoints on their own thread', () => {
   it('the daemon connection never checkpoints, yet what it commits reaches the database file', async () => {

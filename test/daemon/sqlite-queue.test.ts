@@ -1,15 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { UsageError } from '../../src/core/index.ts';
 import { createSqliteQueue, openDatabase, WriteBatcher, type Queue } from '../../src/daemon/index.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
-function dataDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'actuate-queue-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+const dataDir = () => tempDir('actuate-queue-');
 
 function open(dir: string, clock: { now: number }): { queue: Queue; close: () => Promise<void>; db: ReturnType<typeof openDatabase>['db']; batcher: WriteBatcher } {
   const storage = openDatabase(dir);

@@ -1,22 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/index.ts';
 import { branchOf, pullRequestOf, readRunContext } from '../../src/github/context.ts';
 import { getInput, readInputs } from '../../src/github/inputs.ts';
 import { createWorkflowIO } from '../../src/github/workflow-commands.ts';
 import { parseOutputs } from './run-action.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'actuate-wf-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+const workDir = () => tempDir('actuate-wf-');
 
 describe('workflow commands', () => {
   it('writes outputs as heredocs the runner reads, multi-line values included', () => {
-    const dir = tempDir();
+    const dir = workDir();
     const file = path.join(dir, 'out');
     writeFileSync(file, '');
     const io = createWorkflowIO({ GITHUB_OUTPUT: file }, () => undefined);
@@ -35,7 +31,7 @@ describe('workflow commands', () => {
   });
 
   it('appends to the job summary, and logs outputs and summary when run outside Actions', () => {
-    const dir = tempDir();
+    const dir = workDir();
     const file = path.join(dir, 'summary.md');
     createWorkflowIO({ GITHUB_STEP_SUMMARY: file }, () => undefined).appendSummary('# one');
     createWorkflowIO({ GITHUB_STEP_SUMMARY: file }, () => undefined).appendSummary('# two\n');
@@ -59,7 +55,7 @@ describe('inputs and context', () => {
   });
 
   it('reads the run context and the pull request from the event payload', () => {
-    const dir = tempDir();
+    const dir = workDir();
     const event = path.join(dir, 'event.json');
     writeFileSync(event, JSON.stringify({ number: 9, pull_request: { number: 9, base: { sha: 'a'.repeat(40), ref: 'main' }, head: { sha: 'b'.repeat(40) } } }));
     const env = { GITHUB_REPOSITORY: 'acme/x', GITHUB_EVENT_PATH: event, GITHUB_EVENT_NAME: 'pull_request', GITHUB_SHA: 'c'.repeat(40), GITHUB_RUN_ID: '7', GITHUB_RUN_ATTEMPT: '2' };

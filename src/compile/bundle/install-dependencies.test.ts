@@ -1,11 +1,11 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startLocalRegistry, type LocalRegistry } from '../../../test/helpers/local-registry.ts';
 import { loadBundle } from '../../../test/helpers/quickjs-bundle.ts';
 import { bundleAction, installDependencies, isExactVersion } from './index.ts';
+import { tempDir } from '../../../test/helpers/temp-dir.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/npm/', import.meta.url));
 
@@ -17,11 +17,7 @@ afterAll(async () => {
   await registry?.close();
 });
 
-function tempCache(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'actuate-deps-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+const tempCache = () => tempDir('actuate-deps-');
 
 describe('installDependencies', () => {
   test('installs exact versions with their own dependencies, then reuses the cached install', async () => {
