@@ -35,18 +35,20 @@ export class EventJson {
 
   #partialBody(reads: readonly string[]): string {
     let body = '';
-    for (const [key, fields] of planOf(reads)) {
+    for (const { key, fields, id } of planOf(reads)) {
       if (key === 'secrets') continue;
-      const value = fields === undefined ? this.#section(key) : this.#projection(key, fields);
+      const value = fields === undefined ? this.#section(key) : this.#projection(key, fields, id);
       if (value === undefined) continue;
       body += `${body === '' ? '' : ','}${JSON.stringify(key)}:${value}`;
     }
     return body;
   }
 
-  /** Section `key` with only `fields`; the whole section when it is not a plain object (then field reads behave the same). */
-  #projection(key: string, fields: readonly string[]): string | undefined {
-    const id = JSON.stringify([key, fields]);
+  /**
+   * Section `key` with only `fields` (`id` names that pair in the cache); the whole section when it
+   * is not a plain object (then field reads behave the same).
+   */
+  #projection(key: string, fields: readonly string[], id: string): string | undefined {
     if (this.#projections.has(id)) return this.#projections.get(id);
     const section = Object.hasOwn(this.#event, key) ? this.#event[key] : undefined;
     let value: string | undefined;
@@ -72,8 +74,11 @@ export class EventJson {
   }
 }
 
-/** Each section an action reads, with the fields it reads of it (undefined: the whole section). */
-type ReadPlan = ReadonlyMap<string, readonly string[] | undefined>;
+/**
+ * Each section an action reads, with the fields it reads of it (undefined: the whole section) and,
+ * for a projection, the key of its cache entry (made once here, not per execution).
+ */
+type ReadPlan = readonly { readonly key: string; readonly fields: readonly string[] | undefined; readonly id: string }[];
 
 const plans = new WeakMap<readonly string[], ReadPlan>();
 
@@ -88,7 +93,7 @@ function planOf(reads: readonly string[]): ReadPlan {
     if (dot === -1) grouped.set(key, undefined);
     else if (!grouped.has(key) || grouped.get(key) !== undefined) grouped.set(key, [...(grouped.get(key) ?? []), read.slice(dot + 1)]);
   }
-  plan = grouped;
+  plan = [...grouped].map(([key, fields]) => ({ key, fields, id: fields === undefined ? '' : JSON.stringify([key, fields]) }));
   plans.set(reads, plan);
   return plan;
 }
