@@ -82,7 +82,7 @@ export async function benchDaemon() {
     // maximum, the servers taking turns within each round.
     for (const [, s] of servers) await load(s.url, { duration: 3 });
     const full = servers.map(() => []);
-    const cpu = servers.map(() => ({ mainCpu: 0, mainWait: 0, otherCpu: 0, requests: 0, ok: true }));
+    const cpu = servers.map(() => ({ mainCpu: 0, mainWait: 0, otherCpu: 0, ok: true }));
     for (let round = 0; round < rounds; round++) {
       for (const [i, [, s]] of servers.entries()) {
         const before = threadTimes(s.proc.pid);

@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { ExecutionLog } from '../../src/daemon/executions/execution-log.ts';
 import { openDatabase, WriteBatcher, type ExecutionRecord } from '../../src/daemon/index.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 function record(id: string, at: number, status: ExecutionRecord['status'] = 'final'): ExecutionRecord {
   const iso = new Date(at).toISOString();
@@ -11,8 +9,7 @@ function record(id: string, at: number, status: ExecutionRecord['status'] = 'fin
 }
 
 function openLog(options: { maxRecords: number; retentionMs: number; now: () => number }) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'actuate-log-'));
-  const storage = openDatabase(dir);
+  const storage = openDatabase(tempDir('actuate-log-'));
   const db = storage.db;
   const batcher = new WriteBatcher(db);
   const errors: unknown[] = [];
@@ -20,7 +17,6 @@ function openLog(options: { maxRecords: number; retentionMs: number; now: () => 
   onTestFinished(async () => {
     batcher.close();
     await storage.close();
-    rmSync(dir, { recursive: true, force: true });
   });
   return { log, errors };
 }
