@@ -41,6 +41,27 @@ describe('the execution log', () => {
     expect(errors).toEqual([]);
   });
 
+  it('lists by trigger, status and both, for final and unfinished statuses alike, newest first', () => {
+    const { log } = openLog({ maxRecords: 100, retentionMs: 1e9, now: Date.now });
+    log.put(record('a1', 1, 'dead'));
+    log.put(record('b1', 2, 'suspended'));
+    log.put(record('a2', 3));
+    log.put(record('b2', 4));
+    log.put(record('a3', 5, 'dead'));
+    log.put(record('b3', 6, 'dead'));
+    log.put({ ...record('b1', 7), status: 'final' }); // no longer suspended
+    const ids = (q: Parameters<typeof log.list>[0]) => log.list(q).map((r) => r.id);
+    expect(ids({ limit: 10, status: 'dead' })).toEqual(['b3', 'a3', 'a1']);
+    expect(ids({ limit: 10, status: 'dead', trigger: 'post-user-registration' })).toEqual(['a3', 'a1']);
+    expect(ids({ limit: 1, status: 'dead', trigger: 'post-user-registration' })).toEqual(['a3']);
+    expect(ids({ limit: 10, status: 'dead', afterSeq: 5 })).toEqual(['b3']);
+    expect(ids({ limit: 10, status: 'suspended' })).toEqual([]);
+    expect(ids({ limit: 10, status: 'final' })).toEqual(['b1', 'b2', 'a2']);
+    expect(ids({ limit: 10, status: 'final', trigger: 'post-login' })).toEqual(['b1', 'b2']);
+    expect(ids({ limit: 10, trigger: 'post-user-registration' })).toEqual(['a3', 'a2', 'a1']);
+    expect(ids({ limit: 2 })).toEqual(['b1', 'b3']);
+  });
+
   it('writes records in batches: a sync one may wait 25 ms, an async one commits in its turn; a failed write is reported once', async () => {
     const { log, errors } = openLog({ maxRecords: 100, retentionMs: 1e9, now: Date.now });
     const turn = () => new Promise((r) => setImmediate(r));

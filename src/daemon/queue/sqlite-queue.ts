@@ -30,7 +30,8 @@ export function createSqliteQueue(db: DaemonDatabase, batcher: WriteBatcher, now
   const nextDue = db.prepare<[], { next: number | null }>(`SELECT MIN(next_at) AS next FROM jobs WHERE state = 'pending'`);
   const depth = db.prepare<[], { state: JobState; n: number }>(`SELECT state, COUNT(*) AS n FROM jobs WHERE state IN ('pending', 'running', 'dead') GROUP BY state`);
   const recover = db.prepare(`UPDATE jobs SET state = 'pending', lease_until = NULL, updated_at = ? WHERE state = 'running'`);
-  const prune = db.prepare(`DELETE FROM jobs WHERE id IN (SELECT id FROM jobs WHERE state = 'done' AND updated_at < ? LIMIT 500)`);
+  // Through the index jobs_updated: a pass reads the jobs it deletes, not every job kept as an idempotency key.
+  const prune = db.prepare(`DELETE FROM jobs WHERE id IN (SELECT id FROM jobs WHERE state = 'done' AND updated_at < ? ORDER BY updated_at LIMIT 500)`);
 
   return {
     enqueue(job: NewJob): Promise<EnqueueResult> {

@@ -7,7 +7,8 @@ import { Checkpointer } from './checkpointer.ts';
 /** The daemon's SQLite database (`<data>/actuate.db`): the async queue and the execution records. */
 export type DaemonDatabase = Database.Database;
 
-const SCHEMA_VERSION = 1;
+/** 2 added the indexes that keep pruning and filtered listing off full scans (created on open). */
+const SCHEMA_VERSION = 2;
 
 /** The open daemon database and what must be closed with it. */
 export interface OpenedDatabase {
@@ -112,6 +113,7 @@ function migrate(db: DaemonDatabase): void {
       last_error TEXT
     );
     CREATE INDEX IF NOT EXISTS jobs_due ON jobs (state, next_at);
+    CREATE INDEX IF NOT EXISTS jobs_updated ON jobs (state, updated_at);
     CREATE TABLE IF NOT EXISTS executions (
       id TEXT PRIMARY KEY,
       seq INTEGER NOT NULL,
@@ -123,6 +125,8 @@ function migrate(db: DaemonDatabase): void {
     );
     CREATE INDEX IF NOT EXISTS executions_seq ON executions (seq);
     CREATE INDEX IF NOT EXISTS executions_updated ON executions (updated_at);
+    CREATE INDEX IF NOT EXISTS executions_trigger ON executions (trigger, seq);
+    CREATE INDEX IF NOT EXISTS executions_unfinished ON executions (status, seq) WHERE status <> 'final';
     PRAGMA user_version = ${SCHEMA_VERSION};
   `);
 }
