@@ -122,11 +122,28 @@ const UTIL = `declare module "util" {
   function promisify(fn: (...args: any[]) => void): (...args: any[]) => Promise<any>;
   function callbackify(fn: (...args: any[]) => Promise<any>): (...args: any[]) => void;
   function inherits(constructor: Function, superConstructor: Function): void;
-  function inspect(
-    value: unknown,
-    options?: { depth?: number | null; colors?: boolean; compact?: boolean | number; breakLength?: number },
-  ): string;
+  interface InspectOptions {
+    depth?: number | null;
+    showHidden?: boolean;
+    colors?: boolean;
+    customInspect?: boolean;
+    showProxy?: boolean;
+    maxArrayLength?: number | null;
+    maxStringLength?: number | null;
+    breakLength?: number;
+    compact?: boolean | number;
+    sorted?: boolean | ((a: string, b: string) => number);
+    getters?: boolean | 'get' | 'set';
+    numericSeparator?: boolean;
+  }
+  function inspect(value: unknown, options?: InspectOptions): string;
+  function inspect(value: unknown, showHidden?: boolean, depth?: number | null, color?: boolean): string;
+  namespace inspect {
+    const custom: unique symbol;
+    let defaultOptions: InspectOptions;
+  }
   function format(format?: any, ...params: any[]): string;
+  function formatWithOptions(inspectOptions: InspectOptions, format?: any, ...params: any[]): string;
   function isDeepStrictEqual(a: unknown, b: unknown): boolean;
   function deprecate<T extends Function>(fn: T, message: string, code?: string): T;
   const types: {

@@ -10,6 +10,8 @@
  *   `Stream` to inherit from, which the classic JWT libraries (jws) need; unenv's is a stub.
  * - `util@0.12`: complete (`inherits`, `inspect`, `format`, `promisify`, `callbackify`, `types`),
  *   36 kB; unenv's util is 7 kB but its `inspect` is `JSON.stringify` and `callbackify` throws.
+ *   Its `inspect`, `format` and `formatWithOptions` are replaced by the runtime's, which print as
+ *   Node 20 does (guest chunk `inspect`).
  * - unenv v2 for `url` (28 kB, Node's own legacy parser; the `url` package drags in `qs`, 65 kB),
  *   `querystring` (7 kB), `path` (pathe, 5 kB) and `assert` (11 kB; its deep-equality is a JSON comparison, where
  *   the `assert` package costs 69 kB). unenv modules are ES modules with a default export, so
@@ -119,6 +121,9 @@ module.exports = url;
     code: `var util = require("${POLYFILL_PREFIX}util/");
 if (!util.TextEncoder) util.TextEncoder = globalThis.TextEncoder;
 if (!util.TextDecoder) util.TextDecoder = globalThis.TextDecoder;
+// Node 20's inspect and format from the runtime (the polyfill's are Node 0.x's: other quotes, 60 columns).
+var host = globalThis.__actuate_builtins && globalThis.__actuate_builtins.util;
+if (host) { util.inspect = host.inspect; util.format = host.format; util.formatWithOptions = host.formatWithOptions; }
 module.exports = util;
 `,
   },

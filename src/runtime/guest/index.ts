@@ -9,6 +9,9 @@ import { CONSOLE_CHUNK } from './chunks/console.ts';
 import { ENCODING_CHUNK } from './chunks/encoding.ts';
 import { EVENTS_CHUNK } from './chunks/events.ts';
 import { FETCH_CHUNK } from './chunks/fetch.ts';
+import { FORMAT_CHUNK } from './chunks/format.ts';
+import { INSPECT_CHUNK } from './chunks/inspect.ts';
+import { INSPECT_LAYOUT_CHUNK } from './chunks/inspect-layout.ts';
 import { NODE_CRYPTO_CHUNK } from './chunks/node-crypto.ts';
 import { TIMERS_CHUNK } from './chunks/timers.ts';
 import { URL_CHUNK } from './chunks/url.ts';
@@ -27,6 +30,9 @@ export const GUEST_CHUNKS: Readonly<Record<string, string>> = Object.freeze({
   encoding: ENCODING_CHUNK,
   events: EVENTS_CHUNK,
   fetch: FETCH_CHUNK,
+  format: FORMAT_CHUNK,
+  inspect: INSPECT_CHUNK,
+  inspectlayout: INSPECT_LAYOUT_CHUNK,
   nodecrypto: NODE_CRYPTO_CHUNK,
   timers: TIMERS_CHUNK,
   url: URL_CHUNK,

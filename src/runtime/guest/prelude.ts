@@ -113,7 +113,8 @@ if (typeof Error.captureStackTrace !== 'function') {
 }
 // What bundles get for require('crypto'): the bundler aliases it to __actuate_builtins.crypto.
 let nodeCrypto;
-setGlobal('__actuate_builtins', freeze({ get crypto() { return nodeCrypto || (nodeCrypto = load('nodecrypto').crypto); } }));
+// And for require('util'): Node's inspect and format (the bundled util polyfill takes these).
+setGlobal('__actuate_builtins', freeze({ get crypto() { return nodeCrypto || (nodeCrypto = load('nodecrypto').crypto); }, get util() { return load('format'); } }));
 
 // ---- invocation ----
 let actionExports = null;
