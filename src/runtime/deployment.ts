@@ -9,7 +9,7 @@ import { createApiCache, type ApiCache } from './api/index.ts';
 import { compileEventValidator } from './event-validation.ts';
 import { createSandboxModule, toGuestApiShape, type GuestApiSpec, type HostFetch, type SandboxLimits, type SandboxModule } from './sandbox/index.ts';
 import { createRedactor, resolveSecrets, type SecretSources } from './secrets.ts';
-import { mapStack } from './source-map.ts';
+import { createStackMapper } from './source-map.ts';
 
 export interface DeploymentOptions {
   readonly secrets?: SecretSources;
@@ -36,8 +36,11 @@ export interface LoadedAction {
   /** `secrets` as JSON, serialised once at load (spliced into each execution's event). */
   readonly secretsJson: string;
   readonly redact: (text: string) => string;
-  /** Maps a sandbox stack (frames in the bundle) to the user's files. */
-  readonly mapStack: (stack: string) => string;
+  /**
+   * Maps sandbox stack frames (in the bundle) to the user's files and redacts secrets: for errors,
+   * and for console lines, since a logged error prints its stack too.
+   */
+  readonly mapStack: (text: string) => string;
 }
 
 export interface LoadedFlow {
@@ -122,15 +125,16 @@ export async function loadDeployment(store: StoreReader, target: { commit: strin
       pools.push(pool);
       const own = secrets.get(meta.name) ?? {};
       const redact = createRedactor(own);
+      const mapper = createStackMapper(filename, sourceMap);
       const loaded = await pool.preload();
       if (!loaded.ok) {
         problems.push(createDiagnostic({
           code: 'E_ACTION_LOAD', severity: 'error',
-          message: `action "${meta.name}" (${triggerId}) failed to load: ${redact(mapStack(loaded.error.stack, filename, sourceMap))}`,
+          message: `action "${meta.name}" (${triggerId}) failed to load: ${redact(mapper(loaded.error.stack))}`,
           hint: 'The top level of the module threw or ran out of budget; fix it and build again.',
         }));
       }
-      actions.push({ meta, pool, secrets: own, secretsJson: JSON.stringify(own), redact, mapStack: (s) => redact(mapStack(s, filename, sourceMap)) });
+      actions.push({ meta, pool, secrets: own, secretsJson: JSON.stringify(own), redact, mapStack: (s) => redact(mapper(s)) });
     }
     const shape = toGuestApiShape(def.api);
     flows.set(triggerId, {

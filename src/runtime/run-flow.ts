@@ -112,7 +112,7 @@ async function execute(
     const invoked = ctx.invoke(handler, eventPieces.forAction(action.meta.eventReads, action.secretsJson), { ops: { api: createApiOp(apiHandler) }, api: kind === 'continue' ? flow.api.continue : flow.api.execute, cpuMs: budget, wallMs: budget });
     const r = invoked instanceof Promise ? await invoked : invoked;
     action.pool.release(ctx);
-    const logs = r.logs.map((l) => ({ ...l, message: action.redact(l.message) }));
+    const logs = r.logs.map((l) => ({ ...l, message: action.mapStack(l.message) }));
     let status: ActionExecution['status'] = 'success';
     // Read after the await: the action's api calls may have set these (TypeScript narrowed them before it).
     const suspended = (state.redirect ?? state.prompt) as FlowRedirect | FlowPrompt | undefined;

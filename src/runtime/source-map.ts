@@ -5,18 +5,34 @@ import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
  * through the bundle's stored source map, so errors point at `actions/x/index.ts:12:5`.
  */
 export function mapStack(stack: string, bundleFile: string, sourceMapJson: string | undefined): string {
-  if (!sourceMapJson) return stack;
-  let map: TraceMap;
-  try {
-    map = new TraceMap(sourceMapJson);
-  } catch {
-    return stack;
-  }
+  return createStackMapper(bundleFile, sourceMapJson)(stack);
+}
+
+/**
+ * The same mapping for any text an action produces (its errors, and console lines that print an
+ * error's stack), with the source map parsed once, on the first text that names the bundle: text
+ * without a frame costs one substring search.
+ */
+export function createStackMapper(bundleFile: string, sourceMapJson: string | undefined): (text: string) => string {
+  if (!sourceMapJson) return (text) => text;
   const escaped = bundleFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const frame = new RegExp(`${escaped}:(\\d+)(?::(\\d+))?`, 'g');
-  return stack.replace(frame, (whole, line: string, column: string | undefined) => {
-    const pos = originalPositionFor(map, { line: Number(line), column: Math.max(0, Number(column ?? 1) - 1) });
-    if (pos.source === null || pos.line === null) return whole;
-    return `${pos.source}:${pos.line}:${(pos.column ?? 0) + 1}`;
-  });
+  let map: TraceMap | null | undefined;
+  return (text) => {
+    if (!text.includes(bundleFile)) return text;
+    if (map === undefined) {
+      try {
+        map = new TraceMap(sourceMapJson);
+      } catch {
+        map = null;
+      }
+    }
+    const m = map;
+    if (m === null) return text;
+    return text.replace(frame, (whole, line: string, column: string | undefined) => {
+      const pos = originalPositionFor(m, { line: Number(line), column: Math.max(0, Number(column ?? 1) - 1) });
+      if (pos.source === null || pos.line === null) return whole;
+      return `${pos.source}:${pos.line}:${(pos.column ?? 0) + 1}`;
+    });
+  };
 }

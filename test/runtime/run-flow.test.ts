@@ -98,6 +98,19 @@ exports.onContinuePostLogin = async (event, api) => {
     expect(r.error!.stack).toContain('actions/boom/check.ts:3:');
   });
 
+  it('maps the stack of an error the action logs, as it maps a thrown one', async () => {
+    const d = await deployFiles({
+      ...action('logs-error', { trigger: 'post-login' }, `import { check } from './check.ts';\n\nexport const onExecutePostLogin = async () => {\n  try {\n    check();\n  } catch (err) {\n    console.error('check failed:', err);\n  }\n};\n`, 'index.ts'),
+      'actions/logs-error/check.ts': `export function check(): void {\n  throw new TypeError('not today');\n}\n`,
+      ...flow('post-login', ['logs-error']),
+    });
+    const r = await runFlow(d, 'post-login', login());
+    expect(r.outcome).toBe('success');
+    const [line] = r.actions[0]!.logs.map((l) => l.message);
+    expect(line).toMatch(/^check failed: TypeError: not today\n {4}at \S+ \(actions\/logs-error\/check\.ts:2:\d+\)\n {4}at .*actions\/logs-error\/index\.ts:5:\d+/);
+    expect(line).not.toContain('bundle:');
+  });
+
   it('gives each action only its own secrets and redacts them from logs and errors', async () => {
     const d = await deployFiles({
       ...action('a', { trigger: 'post-login', secrets: ['API_KEY'] }, `exports.onExecutePostLogin = async (event) => { console.log('key is', event.secrets.API_KEY, Object.keys(event.secrets)); };\n`),
