@@ -26,7 +26,7 @@ describe('popular npm packages run unchanged in the sandbox', () => {
   let registry: LocalRegistry;
   let versions: Record<string, string>;
   beforeAll(async () => {
-    ({ registry, versions } = await registryFromNodeModules(PACKAGES));
+    ({ registry, versions } = await registryFromNodeModules([...PACKAGES, 'auth0']));
   }, 120_000);
   afterAll(() => registry?.close());
 
@@ -63,5 +63,40 @@ describe('popular npm packages run unchanged in the sandbox', () => {
     expect(claims['dayjs']).toBe('2026-02-01');
     expect(claims['validator']).toEqual({ email: true, bad: false, uuid: true });
     expect(claims['phone']).toEqual({ intl: '+1 213 373 4253', country: 'US', valid: true });
+  });
+
+  it("runs Auth0's own management SDK (auth0@4: token exchange, then a user update) against a stubbed tenant", async () => {
+    const code = `const { ManagementClient } = require('auth0');
+exports.onExecutePostLogin = async (event, api) => {
+  const management = new ManagementClient({ domain: 'tenant.example.com', clientId: 'client-1', clientSecret: event.secrets.CLIENT_SECRET });
+  const res = await management.users.update({ id: event.user.user_id }, { app_metadata: { last_login_country: event.request.geoip.countryCode } });
+  api.idToken.setCustomClaim('auth0', { status: res.status, email: res.data.email });
+};
+`;
+    const files = {
+      ...action('mgmt', { trigger: 'post-login', dependencies: { auth0: versions['auth0']! }, secrets: ['CLIENT_SECRET'] }, code),
+      ...flow('post-login', ['mgmt']),
+    };
+    const requests: { method: string; url: string; auth: string | undefined; body: unknown }[] = [];
+    const stub: HostFetch = async (req) => {
+      const text = req.body === null ? '' : new TextDecoder().decode(req.body);
+      const auth = req.headers.find(([k]) => k.toLowerCase() === 'authorization')?.[1];
+      requests.push({ method: req.method, url: req.url, auth, body: text === '' ? null : text.startsWith('{') ? JSON.parse(text) : Object.fromEntries(new URLSearchParams(text)) });
+      const reply = req.url.endsWith('/oauth/token') ? { access_token: 'mgmt-token', token_type: 'Bearer', expires_in: 86400 } : { user_id: 'auth0|1', email: 'j@example.com' };
+      return { url: req.url, status: 200, statusText: 'OK', headers: [['content-type', 'application/json']], body: new TextEncoder().encode(JSON.stringify(reply)), redirected: false };
+    };
+    const d = await deployFiles(files, { fetch: stub, secrets: { file: { mgmt: { CLIENT_SECRET: 'shh' } } } }, { registry: registry.url });
+    const event = sampleEvent('post-login@v3');
+    const r = await runFlow(d, 'post-login', event);
+    expect(r.actions.map((a) => a.error?.stack ?? a.status)).toEqual(['success']);
+    expect((r.commands as { idToken: { customClaims: Record<string, unknown> } }).idToken.customClaims['auth0']).toEqual({ status: 200, email: 'j@example.com' });
+    const userId = (event.user as { user_id: string }).user_id;
+    expect(requests).toEqual([
+      { method: 'POST', url: 'https://tenant.example.com/oauth/token', auth: undefined, body: expect.objectContaining({ grant_type: 'client_credentials', client_id: 'client-1', client_secret: 'shh', audience: 'https://tenant.example.com/api/v2/' }) },
+      {
+        method: 'PATCH', url: `https://tenant.example.com/api/v2/users/${encodeURIComponent(userId)}`, auth: 'Bearer mgmt-token',
+        body: { app_metadata: { last_login_country: (event.request as { geoip: { countryCode: string } }).geoip.countryCode } },
+      },
+    ]);
   });
 });

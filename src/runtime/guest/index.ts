@@ -4,6 +4,7 @@
  * context only compiles the web APIs its action actually touches.
  */
 import { BASE64_CHUNK } from './chunks/base64.ts';
+import { BLOB_CHUNK } from './chunks/blob.ts';
 import { CLONE_CHUNK } from './chunks/clone.ts';
 import { CONSOLE_CHUNK } from './chunks/console.ts';
 import { ENCODING_CHUNK } from './chunks/encoding.ts';
@@ -25,6 +26,7 @@ export { PRELUDE_SOURCE } from './prelude.ts';
  */
 export const GUEST_CHUNKS: Readonly<Record<string, string>> = Object.freeze({
   base64: BASE64_CHUNK,
+  blob: BLOB_CHUNK,
   clone: CLONE_CHUNK,
   console: CONSOLE_CHUNK,
   encoding: ENCODING_CHUNK,

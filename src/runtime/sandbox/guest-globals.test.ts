@@ -48,8 +48,8 @@ describe('what is not there', () => {
     expect(got.keys).toEqual(['__actuate_action']);
     expect(got.names.filter((n) => !bareNames.includes(n)).sort()).toEqual(
       [
-        '__actuate_action', '__actuate_builtins', 'AbortController', 'AbortSignal', 'atob', 'btoa', 'clearImmediate', 'clearInterval',
-        'clearTimeout', 'console', 'crypto', 'Crypto', 'CryptoKey', 'CustomEvent', 'DOMException', 'Event', 'EventTarget', 'fetch',
+        '__actuate_action', '__actuate_builtins', 'AbortController', 'AbortSignal', 'atob', 'Blob', 'btoa', 'clearImmediate', 'clearInterval',
+        'clearTimeout', 'console', 'crypto', 'Crypto', 'CryptoKey', 'CustomEvent', 'DOMException', 'Event', 'EventTarget', 'fetch', 'File', 'FormData',
         'Headers', 'performance', 'queueMicrotask', 'Request', 'Response', 'setImmediate', 'setInterval', 'setTimeout',
         'structuredClone', 'SubtleCrypto', 'TextDecoder', 'TextEncoder', 'URL', 'URLSearchParams',
       ].sort(),

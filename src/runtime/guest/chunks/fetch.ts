@@ -2,7 +2,8 @@
  * Guest chunk `fetch`: `Headers`, `Request`, `Response` and `fetch`, bridged to the host's fetch
  * (async op `sys.fetch`; host side: src/runtime/sandbox/host-fetch.ts, which applies the egress
  * policy, the timeout and the response size cap). Bodies are buffered, not streamed: a request body
- * crosses as base64, the response comes back whole. `response.body` is a minimal one-chunk reader so
+ * (a string, bytes, URLSearchParams, a Blob or a multipart FormData) crosses as base64, the response
+ * comes back whole. `response.body` is a minimal one-chunk reader so
  * clients that call `getReader()` still work. Aborting a request's signal cancels the host request.
  */
 export const FETCH_CHUNK = String.raw`(function (I) {
@@ -71,9 +72,12 @@ function extractBody(body) {
   if (typeof body === 'string') return { bytes: enc.utf8encode(body), type: 'text/plain;charset=UTF-8' };
   if (typeof URLSearchParams === 'function' && body instanceof URLSearchParams) return { bytes: enc.utf8encode(body.toString()), type: 'application/x-www-form-urlencoded;charset=UTF-8' };
   if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return { bytes: I.toBytes(body).slice(), type: null };
-  if (typeof Blob === 'function' && body instanceof Blob && typeof body._bytes === 'function') return { bytes: body._bytes(), type: body.type || null };
-  if (typeof body.getReader === 'function') throw new TypeError('streaming request bodies are not supported in the sandbox; pass a string or bytes');
-  if (typeof FormData === 'function' && body instanceof FormData) throw new TypeError('FormData bodies are not supported in the sandbox');
+  if (typeof body === 'object') {
+    const b = I.load('blob');
+    if (body instanceof b.Blob) return { bytes: b.blobBytes(body).slice(), type: body.type || null };
+    if (body instanceof b.FormData) return b.encodeMultipart(body);
+    if (typeof body.getReader === 'function') throw new TypeError('streaming request bodies are not supported in the sandbox; pass a string, bytes, a Blob or a FormData');
+  }
   return { bytes: enc.utf8encode(String(body)), type: 'text/plain;charset=UTF-8' };
 }
 function consume(self) {
@@ -109,11 +113,13 @@ class Body {
   text() { return consume(this).then((u) => enc.utf8decode(u, false)); }
   json() { return this.text().then((t) => JSON.parse(t)); }
   blob() {
-    if (typeof Blob !== 'function') return Promise.reject(new TypeError('Blob is not available in the sandbox'));
     const type = this.headers.get('content-type') || '';
-    return consume(this).then((u) => new Blob([u], { type }));
+    return consume(this).then((u) => new (I.load('blob').Blob)([u], { type }));
   }
-  formData() { return Promise.reject(new TypeError('Response.formData() is not supported in the sandbox')); }
+  formData() {
+    const type = this.headers.get('content-type');
+    return consume(this).then((u) => I.load('blob').parseFormData(u, type));
+  }
 }
 function initBody(self, body, headers) {
   const x = extractBody(body);
