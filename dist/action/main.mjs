@@ -4391,7 +4391,7 @@ declare var console: Console;
 
 type BufferSource = ArrayBufferView | ArrayBuffer;
 type HeadersInit = Headers | Record<string, string> | [string, string][];
-type BodyInit = string | ArrayBuffer | ArrayBufferView | URLSearchParams;
+type BodyInit = string | ArrayBuffer | ArrayBufferView | URLSearchParams | Blob | FormData;
 
 interface Headers {
   append(name: string, value: string): void;
@@ -4411,9 +4411,45 @@ declare var Headers: { prototype: Headers; new (init?: HeadersInit): Headers };
 interface Body {
   readonly bodyUsed: boolean;
   arrayBuffer(): Promise<ArrayBuffer>;
+  blob(): Promise<Blob>;
+  bytes(): Promise<Uint8Array<ArrayBuffer>>;
+  formData(): Promise<FormData>;
   json(): Promise<any>;
   text(): Promise<string>;
 }
+
+type BlobPart = string | Blob | ArrayBuffer | ArrayBufferView;
+interface Blob {
+  readonly size: number;
+  readonly type: string;
+  slice(start?: number, end?: number, contentType?: string): Blob;
+  text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
+  bytes(): Promise<Uint8Array<ArrayBuffer>>;
+}
+/** In memory; \`stream()\` is not available. */
+declare var Blob: { prototype: Blob; new (blobParts?: BlobPart[], options?: { type?: string }): Blob };
+interface File extends Blob {
+  readonly name: string;
+  readonly lastModified: number;
+}
+declare var File: { prototype: File; new (fileBits: BlobPart[], fileName: string, options?: { type?: string; lastModified?: number }): File };
+type FormDataEntryValue = File | string;
+interface FormData {
+  append(name: string, value: string | Blob, fileName?: string): void;
+  delete(name: string): void;
+  get(name: string): FormDataEntryValue | null;
+  getAll(name: string): FormDataEntryValue[];
+  has(name: string): boolean;
+  set(name: string, value: string | Blob, fileName?: string): void;
+  forEach(callback: (value: FormDataEntryValue, key: string, parent: FormData) => void): void;
+  entries(): IterableIterator<[string, FormDataEntryValue]>;
+  keys(): IterableIterator<string>;
+  values(): IterableIterator<FormDataEntryValue>;
+  [Symbol.iterator](): IterableIterator<[string, FormDataEntryValue]>;
+}
+/** Sent by fetch as multipart/form-data. */
+declare var FormData: { prototype: FormData; new (): FormData };
 interface RequestInit {
   method?: string;
   headers?: HeadersInit;
