@@ -129,15 +129,18 @@ describe('actuate build', () => {
       expect(code).toMatch(/^var __actuate_action=/);
     });
 
-    it('fails the build naming the chain when a dependency needs fs', async () => {
+    it('builds with a warning naming the chain when a dependency imports fs, and fails when the action itself does', async () => {
       const repo = gitRepo({
         ...action('disk', { trigger: 'post-login', dependencies: { 'uses-fs': '1.0.0' } }, `const u = require('uses-fs');\nexports.onExecutePostLogin = async (event, api) => { u; };\n`),
         ...flow('post-login', ['disk']),
       });
-      const r = await build(repo.dir, 'HEAD', createFsStore(tempDir('actuate-store-')), tempDir('actuate-cache-'), registry.url);
-      expect(r.ok).toBe(false);
-      const d = r.diagnostics.find((x) => x.code === 'E_UNSUPPORTED_BUILTIN')!;
+      const r = ok(await build(repo.dir, 'HEAD', createFsStore(tempDir('actuate-store-')), tempDir('actuate-cache-'), registry.url));
+      const d = r.diagnostics.find((x) => x.code === 'W_BUILTIN_STUBBED' && x.message.includes('"fs"'))!;
       expect(d.message).toMatch(/actions\/disk\/index\.js -> node_modules\/uses-fs\/.* -> fs/);
+      const own = gitRepo({ ...action('disk', { trigger: 'post-login' }, `const fs = require('fs');\nexports.onExecutePostLogin = async () => { fs; };\n`), ...flow('post-login', ['disk']) });
+      const failed = await build(own.dir, 'HEAD', createFsStore(tempDir('actuate-store-')), tempDir('actuate-cache-'), registry.url);
+      expect(failed.ok).toBe(false);
+      expect(failed.diagnostics.map((x) => x.code)).toContain('E_UNSUPPORTED_BUILTIN');
     });
   });
 });

@@ -317,7 +317,7 @@ var ManifestActionSchema = Type.Object(
       }
     ),
     dependencies: Type.Array(DependencySchema, {
-      description: "npm packages bundled into the action, sorted by name."
+      description: "npm packages bundled into the action, with everything they depend on, sorted by name then version (a package can be bundled in several versions)."
     }),
     limits: ActionLimitsSchema,
     eventReads: Type.Optional(
@@ -469,10 +469,9 @@ function ruleDiagnostics(manifest, source) {
       } else seen.set(action.name, i);
       const unsorted = firstUnsorted(action.secrets);
       if (unsorted !== void 0) out.push(problem(source, `${base}/${i}/secrets/${unsorted}`, "is out of order: secret names are sorted"));
-      const names = action.dependencies.map((d) => d.name);
-      const dep = firstUnsorted(names, true);
+      const dep = firstUnsortedDependency(action.dependencies);
       if (dep !== void 0) {
-        out.push(problem(source, `${base}/${i}/dependencies/${dep}`, "is out of order or repeated: dependencies are sorted by unique name"));
+        out.push(problem(source, `${base}/${i}/dependencies/${dep}`, "is out of order or repeated: dependencies are sorted by name, then version, each name@version once"));
       }
     });
   }
@@ -480,6 +479,14 @@ function ruleDiagnostics(manifest, source) {
   const host = allow === void 0 ? void 0 : firstUnsorted(allow);
   if (host !== void 0) out.push(problem(source, `/settings/egress/allow/${host}`, "is out of order: allowed hosts are sorted"));
   return out;
+}
+function firstUnsortedDependency(deps) {
+  for (let i = 1; i < deps.length; i++) {
+    const prev = deps[i - 1];
+    const cur = deps[i];
+    if (cur.name < prev.name || cur.name === prev.name && cur.version <= prev.version) return i;
+  }
+  return void 0;
 }
 function firstUnsorted(values, strict = false) {
   for (let i = 1; i < values.length; i++) {
@@ -582,8 +589,8 @@ function planTrigger(trigger, a, b) {
     const old = before.get(x.name);
     for (const s of x.secrets) if (!old?.secrets.includes(s)) secretsAdded.push({ action: x.name, name: s });
     for (const s of old?.secrets ?? []) if (!x.secrets.includes(s)) secretsRemoved.push({ action: x.name, name: s });
-    const oldDeps = new Map((old?.dependencies ?? []).map((d) => [d.name, d.version]));
-    const newDeps = new Map(x.dependencies.map((d) => [d.name, d.version]));
+    const oldDeps = versionsByName(old?.dependencies ?? []);
+    const newDeps = versionsByName(x.dependencies);
     for (const name of [.../* @__PURE__ */ new Set([...oldDeps.keys(), ...newDeps.keys()])].sort()) {
       if (oldDeps.get(name) !== newDeps.get(name)) dependencies.push({ action: x.name, name, from: oldDeps.get(name), to: newDeps.get(name) });
     }
@@ -598,7 +605,7 @@ function planTrigger(trigger, a, b) {
     }
   }
   for (const x of removed) for (const s of x.secrets) secretsRemoved.push({ action: x.name, name: s });
-  for (const x of removed) for (const d of x.dependencies) dependencies.push({ action: x.name, name: d.name, from: d.version, to: void 0 });
+  for (const x of removed) for (const [name, versions] of versionsByName(x.dependencies)) dependencies.push({ action: x.name, name, from: versions, to: void 0 });
   const orderFrom = (a?.actions ?? []).map((x) => x.name);
   const orderTo = (b?.actions ?? []).map((x) => x.name);
   const common2 = (order, other) => order.filter((n) => other.has(n));
@@ -637,6 +644,11 @@ function summarizeTrigger(t) {
   if (t.orderChanged) parts.push("order changed");
   if (t.versionFrom !== t.versionTo) parts.push(`version ${t.versionFrom} → ${t.versionTo}`);
   return parts.join(", ");
+}
+function versionsByName(deps) {
+  const out = /* @__PURE__ */ new Map();
+  for (const d of deps) out.set(d.name, out.has(d.name) ? `${out.get(d.name)}, ${d.version}` : d.version);
+  return out;
 }
 
 // src/manifest/plan-render.ts
@@ -4552,6 +4564,8 @@ declare var TextDecoder: {
   new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }): TextDecoder;
 };
 
+/** The global object, by its web-worker name. */
+declare var self: typeof globalThis;
 declare function atob(data: string): string;
 declare function btoa(data: string): string;
 declare function setTimeout<A extends any[]>(handler: (...args: A) => void, timeout?: number, ...args: A): number;
@@ -6115,6 +6129,132 @@ var ImportGraph = class {
   }
 };
 
+// src/compile/bundle/stubs.ts
+var unavailable = (name, why, functions, extra = "") => `var why = ${JSON.stringify(why)};
+function fail(fn) {
+  var e = new Error("${name}." + fn + "() is not available in the sandbox: " + why);
+  e.code = "ERR_ACTUATE_UNAVAILABLE";
+  return e;
+}
+function stand(key) {
+  return function () {
+    var cb = arguments[arguments.length - 1];
+    if (typeof cb === "function" && !/Sync$/.test(key)) { var e = fail(key); Promise.resolve().then(function () { cb(e); }); return; }
+    throw fail(key);
+  };
+}
+var known = {${extra}};
+${JSON.stringify(functions)}.forEach(function (key) { if (!(key in known)) known[key] = stand(key); });
+module.exports = new Proxy(known, {
+  get: function (target, key) {
+    if (typeof key !== "string" || key in target) return target[key];
+    if (key === "then" || key === "__esModule" || key === "default") return undefined;
+    return stand(key);
+  }
+});
+`;
+var NO_FS = "actions have no file system; import JSON data from the repository, or fetch it";
+var NO_SOCKETS = "actions have no sockets; HTTP goes through the global fetch()";
+var NO_PROCESSES = "actions cannot start processes";
+var FS_FUNCTIONS = [
+  "readFile",
+  "readFileSync",
+  "writeFile",
+  "writeFileSync",
+  "appendFile",
+  "appendFileSync",
+  "stat",
+  "statSync",
+  "lstat",
+  "lstatSync",
+  "readdir",
+  "readdirSync",
+  "mkdir",
+  "mkdirSync",
+  "rm",
+  "rmSync",
+  "unlink",
+  "unlinkSync",
+  "access",
+  "accessSync",
+  "realpath",
+  "realpathSync",
+  "open",
+  "openSync",
+  "close",
+  "closeSync",
+  "read",
+  "readSync",
+  "write",
+  "writeSync",
+  "createReadStream",
+  "createWriteStream",
+  "watch",
+  "watchFile",
+  "exists"
+];
+var FS_EXTRA = `
+  existsSync: function () { return false; },
+  constants: { F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 },
+  promises: new Proxy({}, { get: function (t, key) {
+    if (typeof key !== "string" || key === "then") return undefined;
+    return function () { return Promise.reject(fail("promises." + key)); };
+  } })
+`;
+var AGENT = `
+  Agent: function Agent(options) { this.options = Object.assign({}, options); this.keepAlive = !!(options && options.keepAlive); this.destroy = function () {}; },
+  globalAgent: {},
+  METHODS: ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"],
+  STATUS_CODES: { 200: "OK", 201: "Created", 202: "Accepted", 204: "No Content", 301: "Moved Permanently", 302: "Found", 304: "Not Modified", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict", 422: "Unprocessable Entity", 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout" }
+`;
+var NET_EXTRA = `
+  isIPv4: function (s) { return /^(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}$/.test(String(s)); },
+  isIPv6: function (s) {
+    s = String(s);
+    if (s.indexOf("%") !== -1) s = s.slice(0, s.indexOf("%"));
+    var v4 = /:(\\d+\\.\\d+\\.\\d+\\.\\d+)$/.exec(s);
+    if (v4) { if (!module.exports.isIPv4(v4[1])) return false; s = s.slice(0, -v4[1].length) + "0:0"; }
+    var halves = s.split("::"), hex = /^[0-9a-fA-F]{1,4}$/;
+    if (halves.length > 2) return false;
+    var groups = halves.map(function (h) { return h === "" ? [] : h.split(":"); });
+    if (!groups.every(function (g) { return g.every(function (x) { return hex.test(x); }); })) return false;
+    return halves.length === 2 ? groups[0].length + groups[1].length < 8 : groups[0].length === 8;
+  },
+  isIP: function (s) { return module.exports.isIPv4(s) ? 4 : module.exports.isIPv6(s) ? 6 : 0; }
+`;
+var OS = `var start = Date.now();
+module.exports = {
+  EOL: "\\n", devNull: "/dev/null", constants: { signals: {}, errno: {}, priority: {} },
+  platform: function () { return "browser"; }, type: function () { return "Actuate"; }, release: function () { return ""; },
+  version: function () { return ""; }, machine: function () { return "wasm32"; }, arch: function () { return "wasm32"; },
+  endianness: function () { return "LE"; }, hostname: function () { return "localhost"; }, homedir: function () { return "/"; },
+  tmpdir: function () { return "/tmp"; }, uptime: function () { return (Date.now() - start) / 1000; }, loadavg: function () { return [0, 0, 0]; },
+  totalmem: function () { return 0; }, freemem: function () { return 0; }, availableParallelism: function () { return 1; },
+  cpus: function () { return []; }, networkInterfaces: function () { return {}; },
+  userInfo: function () { return { uid: -1, gid: -1, username: "actuate", homedir: "/", shell: null }; },
+  getPriority: function () { return 0; }, setPriority: function () {}
+};
+`;
+function stubBehaviour(name) {
+  if (name === "perf_hooks") return void 0;
+  if (name === "os") return 'a stand-in with neutral answers (platform "browser", hostname "localhost", no CPUs or network interfaces)';
+  return "a stand-in whose functions throw when called";
+}
+var BUILTIN_STUBS = {
+  fs: unavailable("fs", NO_FS, FS_FUNCTIONS, FS_EXTRA),
+  "fs/promises": `module.exports = require("fs").promises;
+`,
+  os: OS,
+  http: unavailable("http", NO_SOCKETS, ["request", "get", "createServer"], AGENT),
+  https: unavailable("https", NO_SOCKETS, ["request", "get", "createServer"], AGENT),
+  net: unavailable("net", NO_SOCKETS, ["connect", "createConnection", "createServer", "Socket", "Server"], NET_EXTRA),
+  tls: unavailable("tls", NO_SOCKETS, ["connect", "createSecureContext", "createServer", "TLSSocket", "checkServerIdentity"]),
+  dns: unavailable("dns", NO_SOCKETS, ["lookup", "resolve", "resolve4", "resolve6", "resolveTxt", "resolveMx", "reverse"]),
+  child_process: unavailable("child_process", NO_PROCESSES, ["spawn", "spawnSync", "exec", "execSync", "execFile", "execFileSync", "fork"]),
+  perf_hooks: `module.exports = { performance: globalThis.performance };
+`
+};
+
 // src/compile/bundle/repo-files.ts
 import path10 from "node:path";
 var SOURCE_EXTENSIONS2 = [".ts", ".mts", ".cts", ".tsx", ".js", ".mjs", ".cjs", ".jsx", ".json"];
@@ -6302,7 +6442,12 @@ function setup(build2, o) {
   const display = (r) => r.namespace === BUILTIN_NAMESPACE ? `${BUILTIN_NAMESPACE}:${r.path}` : repoPath2(r.path) ?? r.path;
   const innerResolve = (args, resolveDir) => build2.resolve(args.path, { kind: args.kind, resolveDir, importer: args.importer, pluginData: INNER });
   const layerFile = (abs) => ({ namespace: BUILTIN_NAMESPACE, path: layerFileName(abs) });
-  const builtin = (from, spec, name) => {
+  const builtin = (from, spec, name, stubbable = false) => {
+    if (!SANDBOX_BUILTINS.has(name) && stubbable && Object.hasOwn(BUILTIN_STUBS, name)) {
+      graph.add(from, spec, spec);
+      if (!from.startsWith(`${BUILTIN_NAMESPACE}:`)) o.onStub?.({ builtin: name, specifier: spec, importer: from });
+      return { namespace: BUILTIN_NAMESPACE, path: `stub/${name}` };
+    }
     if (!SANDBOX_BUILTINS.has(name)) {
       graph.add(from, spec, spec);
       return problem2({ code: "E_UNSUPPORTED_BUILTIN", builtin: name, specifier: spec, importer: from }, `"${spec}" is not available in the sandbox`);
@@ -6353,7 +6498,7 @@ function setup(build2, o) {
         if (r.namespace === "file") graph.add(from, display(r), spec);
         return void 0;
       }
-      return builtin(from, spec, name);
+      return builtin(from, spec, name, true);
     }
     if (r.errors.length > 0) return void 0;
     if (!found) {
@@ -6369,7 +6514,7 @@ function setup(build2, o) {
     const spec = args.path;
     if (spec.startsWith(POLYFILL_PREFIX)) return layerFile(resolvePolyfill(spec.slice(POLYFILL_PREFIX.length)));
     const name = isRelativeSpecifier(spec) ? void 0 : builtinName(spec);
-    if (name !== void 0) return builtin(from, spec, name);
+    if (name !== void 0) return builtin(from, spec, name, from.startsWith(`${BUILTIN_NAMESPACE}:stub/`));
     const r = await innerResolve(args, args.resolveDir);
     if (r.errors.length > 0) throw new InternalError(`compatibility layer: cannot resolve ${spec} from ${from}: ${r.errors[0].text}`);
     if (r.namespace !== "file" || !existsSync(r.path)) return { namespace: BUILTIN_NAMESPACE, path: "empty" };
@@ -6398,6 +6543,7 @@ function setup(build2, o) {
   build2.onLoad({ filter: /.*/, namespace: BUILTIN_NAMESPACE }, async (args) => {
     const p = args.path;
     if (p === "empty") return { contents: "", loader: "js" };
+    if (p.startsWith("stub/")) return { contents: BUILTIN_STUBS[p.slice("stub/".length)] ?? "", loader: "js" };
     if (p.startsWith("inject/")) return { contents: INJECTED_GLOBALS[p.slice("inject/".length)] ?? "", loader: "js" };
     if (p.startsWith("node/")) {
       const source = BUILTIN_SOURCES[p.slice("node/".length)];
@@ -6459,6 +6605,28 @@ function unsupportedBuiltin(message, detail, ctx) {
   });
   return { d, rank: chain.length };
 }
+function stubbedBuiltinWarnings(stubs, ctx) {
+  const best = /* @__PURE__ */ new Map();
+  for (const stub of stubs) {
+    const behaviour = stubBehaviour(stub.builtin);
+    if (behaviour === void 0) continue;
+    const chain = [...ctx.graph.chain(ctx.entry, stub.importer) ?? [stub.importer], stub.specifier];
+    const anchor = anchorInRepo(chain, ctx);
+    const pkg = anchor.via.startsWith("node_modules/") ? packageName2(anchor.via.slice("node_modules/".length)) : anchor.via;
+    const d = createDiagnostic({
+      code: "W_BUILTIN_STUBBED",
+      severity: "warning",
+      message: `the package "${pkg}" imports "${stub.specifier}", which the sandbox does not provide: it gets ${behaviour} (imported through ${chain.join(" -> ")})`,
+      file: anchor.file,
+      ...anchor.position,
+      hint: `${unsupportedBuiltinHint(stub.builtin)} If the action reaches a path of "${pkg}" that needs it, it fails with an error naming the call; otherwise nothing changes.`
+    });
+    const key = `${pkg}\0${stub.builtin}`;
+    const seen = best.get(key);
+    if (!seen || chain.length < seen.rank) best.set(key, { d, rank: chain.length });
+  }
+  return [...best.values()].map((v) => v.d);
+}
 function anchorInRepo(chain, ctx) {
   let at2 = 0;
   while (at2 + 1 < chain.length - 1 && isRepoFile(ctx, chain[at2 + 1])) at2++;
@@ -6517,7 +6685,8 @@ async function bundleAction(input) {
   for (let pass = 0; pass < 3; pass++) {
     const graph = new ImportGraph();
     const probes = Object.keys(INJECTED_GLOBALS).filter((g) => !injected.includes(g));
-    const options = esbuildOptions(input, root, { declared: new Set(declared), metaFile, graph }, injected, probes);
+    const stubs = [];
+    const options = esbuildOptions(input, root, { declared: new Set(declared), metaFile, graph, onStub: (stub) => stubs.push(stub) }, injected, probes);
     let result;
     try {
       result = await build(options);
@@ -6536,7 +6705,7 @@ async function bundleAction(input) {
     }
     assertPortable(code, map, root);
     const size = Buffer.byteLength(code, "utf8");
-    const diagnostics = warningDiagnostics(result.warnings);
+    const diagnostics = [...warningDiagnostics(result.warnings), ...stubbedBuiltinWarnings(stubs, { files: input.files, entry: input.entry, graph })];
     const budget = input.warnBytes ?? DEFAULT_WARN_BYTES;
     if (size > budget) diagnostics.push(sizeWarning(input, size, budget, result.metafile));
     return { ok: true, code, map, size, diagnostics: sortDiagnostics(diagnostics) };
@@ -6893,7 +7062,7 @@ function createManifest(project, tree, built) {
         size: b.size,
         handlers,
         secrets: [...action.meta.secrets ?? []].sort(),
-        dependencies: [...b.dependencies].sort((x, y) => x.name < y.name ? -1 : 1),
+        dependencies: [...b.dependencies].sort((x, y) => x.name < y.name ? -1 : x.name > y.name ? 1 : x.version < y.version ? -1 : x.version > y.version ? 1 : 0),
         limits: { timeoutMs: Math.min(action.meta.limits?.timeoutMs ?? limits.actionTimeoutMs, limits.flowTimeoutMs), memoryMb: action.meta.limits?.memoryMb ?? limits.memoryMb },
         ...withEventReads(b.eventReads),
         isolation: action.meta.isolation ?? "warm"

@@ -142,7 +142,7 @@ function createManifest(project: Project, tree: string, built: ReadonlyMap<strin
       const handlers = { execute: action.trigger.handlers.execute, ...(b.continueHandler ? { continue: action.trigger.handlers.continue! } : {}) };
       return {
         name: e.name, bundle: b.bundle, sourceMap: b.sourceMap, size: b.size, handlers,
-        secrets: [...(action.meta.secrets ?? [])].sort(), dependencies: [...b.dependencies].sort((x, y) => (x.name < y.name ? -1 : 1)),
+        secrets: [...(action.meta.secrets ?? [])].sort(), dependencies: [...b.dependencies].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : x.version < y.version ? -1 : x.version > y.version ? 1 : 0)),
         limits: { timeoutMs: Math.min(action.meta.limits?.timeoutMs ?? limits.actionTimeoutMs, limits.flowTimeoutMs), memoryMb: action.meta.limits?.memoryMb ?? limits.memoryMb },
         ...withEventReads(b.eventReads),
         isolation: action.meta.isolation ?? 'warm',

@@ -90,10 +90,9 @@ function ruleDiagnostics(manifest: Manifest, source: string): Diagnostic[] {
       } else seen.set(action.name, i);
       const unsorted = firstUnsorted(action.secrets);
       if (unsorted !== undefined) out.push(problem(source, `${base}/${i}/secrets/${unsorted}`, 'is out of order: secret names are sorted'));
-      const names = action.dependencies.map((d) => d.name);
-      const dep = firstUnsorted(names, true);
+      const dep = firstUnsortedDependency(action.dependencies);
       if (dep !== undefined) {
-        out.push(problem(source, `${base}/${i}/dependencies/${dep}`, 'is out of order or repeated: dependencies are sorted by unique name'));
+        out.push(problem(source, `${base}/${i}/dependencies/${dep}`, 'is out of order or repeated: dependencies are sorted by name, then version, each name@version once'));
       }
     });
   }
@@ -104,6 +103,16 @@ function ruleDiagnostics(manifest: Manifest, source: string): Diagnostic[] {
 }
 
 /** Index of the first element not strictly after its predecessor (code unit order), if any. */
+/** Two versions of one package are normal in an npm tree (a nested older copy); the same one twice is not. */
+function firstUnsortedDependency(deps: readonly { name: string; version: string }[]): number | undefined {
+  for (let i = 1; i < deps.length; i++) {
+    const prev = deps[i - 1]!;
+    const cur = deps[i]!;
+    if (cur.name < prev.name || (cur.name === prev.name && cur.version <= prev.version)) return i;
+  }
+  return undefined;
+}
+
 function firstUnsorted(values: readonly string[], strict = false): number | undefined {
   for (let i = 1; i < values.length; i++) {
     const prev = values[i - 1]!;

@@ -106,9 +106,19 @@ describe('parseManifest', () => {
     ['a repeated action', (m: any) => m.flows['post-login'].actions.push(m.flows['post-login'].actions[0]), '/flows/post-login/actions/2/name: repeats action "enrich"'],
     ['unsorted secrets', (m: any) => m.flows['post-login'].actions[0].secrets.reverse(), '/flows/post-login/actions/0/secrets/1: is out of order'],
     ['unsorted dependencies', (m: any) => m.flows['post-login'].actions[0].dependencies.reverse(), '/flows/post-login/actions/0/dependencies/1: is out of order'],
+    ['a dependency listed twice', (m: any) => m.flows['post-login'].actions[0].dependencies.push({ ...m.flows['post-login'].actions[0].dependencies.at(-1) }), ': is out of order or repeated'],
     ['a pointer needing escapes', (m: any) => (m.flows['post-login'].actions[0].handlers['a/b~c'] = 1), '/flows/post-login/actions/0/handlers/a~1b~0c: is not a known property'],
   ])('refuses %s', (_what, edit, expected) => {
     expect(parseError(edited(edit)).message).toContain(expected);
+  });
+
+  it('accepts one package bundled in two versions (a nested older copy), sorted by version', () => {
+    const manifest = edited((m) => {
+      const deps = m.flows['post-login'].actions[0].dependencies;
+      const last = deps.at(-1);
+      deps.push({ ...last, version: `${Number(last.version.split('.')[0]) + 1}.0.0` });
+    });
+    expect(() => parseManifest(manifest, 'test.json')).not.toThrow();
   });
 
   it('lists the first problems and counts the rest', () => {

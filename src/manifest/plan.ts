@@ -77,8 +77,8 @@ function planTrigger(trigger: string, a: ManifestFlow | undefined, b: ManifestFl
     const old = before.get(x.name);
     for (const s of x.secrets) if (!old?.secrets.includes(s)) secretsAdded.push({ action: x.name, name: s });
     for (const s of old?.secrets ?? []) if (!x.secrets.includes(s)) secretsRemoved.push({ action: x.name, name: s });
-    const oldDeps = new Map((old?.dependencies ?? []).map((d) => [d.name, d.version]));
-    const newDeps = new Map(x.dependencies.map((d) => [d.name, d.version]));
+    const oldDeps = versionsByName(old?.dependencies ?? []);
+    const newDeps = versionsByName(x.dependencies);
     for (const name of [...new Set([...oldDeps.keys(), ...newDeps.keys()])].sort()) {
       if (oldDeps.get(name) !== newDeps.get(name)) dependencies.push({ action: x.name, name, from: oldDeps.get(name), to: newDeps.get(name) });
     }
@@ -93,7 +93,7 @@ function planTrigger(trigger: string, a: ManifestFlow | undefined, b: ManifestFl
     }
   }
   for (const x of removed) for (const s of x.secrets) secretsRemoved.push({ action: x.name, name: s });
-  for (const x of removed) for (const d of x.dependencies) dependencies.push({ action: x.name, name: d.name, from: d.version, to: undefined });
+  for (const x of removed) for (const [name, versions] of versionsByName(x.dependencies)) dependencies.push({ action: x.name, name, from: versions, to: undefined });
   const orderFrom = (a?.actions ?? []).map((x) => x.name);
   const orderTo = (b?.actions ?? []).map((x) => x.name);
   const common = (order: string[], other: Map<string, unknown>) => order.filter((n) => other.has(n));
@@ -123,4 +123,11 @@ export function summarizeTrigger(t: TriggerPlan): string {
   if (t.orderChanged) parts.push('order changed');
   if (t.versionFrom !== t.versionTo) parts.push(`version ${t.versionFrom} → ${t.versionTo}`);
   return parts.join(', ');
+}
+
+/** Each package's bundled versions, joined (`1.0.0, 2.1.0` when a nested copy is older), by name. */
+function versionsByName(deps: readonly { name: string; version: string }[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of deps) out.set(d.name, out.has(d.name) ? `${out.get(d.name)}, ${d.version}` : d.version);
+  return out;
 }

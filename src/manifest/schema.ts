@@ -113,7 +113,7 @@ export const ManifestActionSchema = Type.Object(
       description: 'Secret names the action declares, sorted. The runner refuses to load the action when one is not provided.',
     }),
     dependencies: Type.Array(DependencySchema, {
-      description: 'npm packages bundled into the action, sorted by name.',
+      description: 'npm packages bundled into the action, with everything they depend on, sorted by name then version (a package can be bundled in several versions).',
     }),
     limits: ActionLimitsSchema,
     eventReads: Type.Optional(

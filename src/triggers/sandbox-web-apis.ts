@@ -179,6 +179,8 @@ declare var TextDecoder: {
   new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }): TextDecoder;
 };
 
+/** The global object, by its web-worker name. */
+declare var self: typeof globalThis;
 declare function atob(data: string): string;
 declare function btoa(data: string): string;
 declare function setTimeout<A extends any[]>(handler: (...args: A) => void, timeout?: number, ...args: A): number;

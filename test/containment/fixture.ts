@@ -21,7 +21,7 @@ const cases = {
   'indexOf': () => Array.prototype.indexOf.call({ length: 2 ** 32 - 1 }, 1),
   'includes': () => Array.prototype.includes.call({ length: 2 ** 32 - 1 }, 1),
   'join': () => Array.prototype.join.call({ length: 2 ** 32 - 1 }, ''),
-  'strings': () => { const keep = []; for (let i = 0; ; i++) keep.push('x'.repeat(4096) + i); },
+  'strings': () => { const keep = []; for (let i = 0; ; i++) keep.push('x'.repeat(16384) + i); },
   'huge': () => { const b = new ArrayBuffer(1024 * 1024 * 1024); return b.byteLength; },
   'huge-string': () => 'x'.repeat(2 ** 29).length,
   'recursion': () => { const f = (n) => f(n + 1) + 1; return f(0); },

@@ -17,10 +17,10 @@ import path from 'node:path';
 import { build, type BuildFailure, type BuildOptions, type Metafile } from 'esbuild';
 import { InternalError, createDiagnostic, sortDiagnostics, type Diagnostic } from '../../core/index.ts';
 import { ImportGraph } from './import-graph.ts';
-import { errorDiagnostics, warningDiagnostics } from './messages.ts';
+import { errorDiagnostics, stubbedBuiltinWarnings, warningDiagnostics } from './messages.ts';
 import { INJECTED_GLOBALS } from './polyfills.ts';
 import { packageName } from './repo-files.ts';
-import { BUILTIN_NAMESPACE, INJECT_PREFIX, sandboxPlugin } from './sandbox-plugin.ts';
+import { BUILTIN_NAMESPACE, INJECT_PREFIX, sandboxPlugin, type SandboxPluginOptions } from './sandbox-plugin.ts';
 import type { BundleInput, BundleResult } from './types.ts';
 
 /** The global the bundle defines; the runtime reads the handlers from it. */
@@ -48,7 +48,8 @@ export async function bundleAction(input: BundleInput): Promise<BundleResult> {
   for (let pass = 0; pass < 3; pass++) {
     const graph = new ImportGraph();
     const probes = Object.keys(INJECTED_GLOBALS).filter((g) => !injected.includes(g));
-    const options = esbuildOptions(input, root, { declared: new Set(declared), metaFile, graph }, injected, probes);
+    const stubs: { builtin: string; specifier: string; importer: string }[] = [];
+    const options = esbuildOptions(input, root, { declared: new Set(declared), metaFile, graph, onStub: (stub) => stubs.push(stub) }, injected, probes);
     let result;
     try {
       result = await build(options);
@@ -67,7 +68,7 @@ export async function bundleAction(input: BundleInput): Promise<BundleResult> {
     }
     assertPortable(code, map, root);
     const size = Buffer.byteLength(code, 'utf8');
-    const diagnostics = warningDiagnostics(result.warnings);
+    const diagnostics = [...warningDiagnostics(result.warnings), ...stubbedBuiltinWarnings(stubs, { files: input.files, entry: input.entry, graph })];
     const budget = input.warnBytes ?? DEFAULT_WARN_BYTES;
     if (size > budget) diagnostics.push(sizeWarning(input, size, budget, result.metafile));
     return { ok: true, code, map, size, diagnostics: sortDiagnostics(diagnostics) };
@@ -78,7 +79,7 @@ export async function bundleAction(input: BundleInput): Promise<BundleResult> {
 function esbuildOptions(
   input: BundleInput,
   root: string,
-  plugin: { declared: ReadonlySet<string>; metaFile: string; graph: ImportGraph },
+  plugin: Omit<SandboxPluginOptions, 'root' | 'files'>,
   injected: readonly string[],
   probes: readonly string[],
 ): BuildOptions & { write: false; metafile: true } {

@@ -107,27 +107,38 @@ describe('import errors', () => {
     expect(result).toMatchObject({ ok: false, diagnostics: [{ code: 'E_UNDECLARED_PACKAGE', file: 'actions/a/index.ts', line: 1, column: 23 }] });
   });
 
-  test('fs required deep inside a dependency is E_UNSUPPORTED_BUILTIN with the chain, at the action\'s own import', async () => {
+  test('built-ins a dependency imports but the sandbox lacks get stand-ins and a warning with the chain, at the action\'s own import', async () => {
     const files = {
-      'actions/a/index.js': "const helper = require('./helper');\nexports.onExecutePostLogin = async () => helper('/etc/hosts');\n",
+      'actions/a/index.js': "const helper = require('./helper');\nexports.onExecutePostLogin = async () => {\n  try { helper('/etc/hosts'); return 'read'; } catch (e) { return [e.code, e.message, helper.env()]; }\n};\n",
       'actions/a/helper.js': "// reads files\nmodule.exports = require('uses-fs');\n",
     };
     const result = await bundle(files, 'actions/a/index.js');
-    expect(result.ok).toBe(false);
-    expect(result.diagnostics).toEqual([
-      {
-        code: 'E_UNSUPPORTED_BUILTIN',
-        severity: 'error',
-        message:
-          '"fs" is a Node.js built-in the sandbox does not provide, imported through actions/a/index.js -> actions/a/helper.js -> node_modules/uses-fs/index.js -> node_modules/uses-fs/lib/read.js -> fs',
-        file: 'actions/a/helper.js',
-        line: 2,
-        column: 27,
-        endLine: 2,
-        endColumn: 34,
-        hint: expect.stringContaining('needed by the package "uses-fs"'),
-      },
+    expect(result.ok).toBe(true);
+    const warnings = result.diagnostics.filter((d) => d.code === 'W_BUILTIN_STUBBED');
+    expect(warnings.map((d) => d.message.match(/imports "(\w+)"/)![1]).sort()).toEqual(['fs', 'https', 'net', 'os']);
+    expect(warnings.find((d) => d.message.includes('"fs"'))).toEqual({
+      code: 'W_BUILTIN_STUBBED',
+      severity: 'warning',
+      message:
+        'the package "uses-fs" imports "fs", which the sandbox does not provide: it gets a stand-in whose functions throw when called (imported through actions/a/index.js -> actions/a/helper.js -> node_modules/uses-fs/index.js -> node_modules/uses-fs/lib/read.js -> fs)',
+      file: 'actions/a/helper.js',
+      line: 2,
+      column: 27,
+      endLine: 2,
+      endColumn: 34,
+      hint: expect.stringContaining('Actions have no file system'),
+    });
+    expect(warnings.find((d) => d.message.includes('"os"'))!.message).toContain('a stand-in with neutral answers');
+    expect(await run(files, 'actions/a/index.js')).toEqual([
+      'ERR_ACTUATE_UNAVAILABLE',
+      'fs.readFileSync() is not available in the sandbox: actions have no file system; import JSON data from the repository, or fetch it',
+      { platform: 'browser', eol: '\n', keepAlive: true, ip4: 4, ip6: 6, notIp: 0 },
     ]);
+  });
+
+  test("the action's own import of a built-in the sandbox lacks still fails the build", async () => {
+    const result = await bundle({ 'actions/a/index.js': "const fs = require('fs');\nexports.onExecutePostLogin = async () => fs.readFileSync('/etc/hosts');\n" }, 'actions/a/index.js');
+    expect(result).toMatchObject({ ok: false, diagnostics: [{ code: 'E_UNSUPPORTED_BUILTIN', file: 'actions/a/index.js', line: 1, column: 20 }] });
   });
 
   test('an import that fails inside a package is reported at the action\'s import, with where it failed', async () => {

@@ -7,6 +7,7 @@
 import type { Location, Message } from 'esbuild';
 import { LineIndex, createDiagnostic, type Diagnostic } from '../../core/index.ts';
 import { unsupportedBuiltinHint } from './builtins.ts';
+import { stubBehaviour } from './stubs.ts';
 import type { ImportGraph } from './import-graph.ts';
 import { packageName } from './repo-files.ts';
 import { BUILTIN_NAMESPACE, type ProblemDetail } from './sandbox-plugin.ts';
@@ -73,6 +74,34 @@ function unsupportedBuiltin(message: Message, detail: ProblemDetail, ctx: Messag
       (pkg ? ` It is needed by the package "${pkg}": choose a package (or version) that runs in browsers or edge runtimes.` : ''),
   });
   return { d, rank: chain.length };
+}
+
+/**
+ * One warning per package and built-in that got a stand-in (`W_BUILTIN_STUBBED`), at the user's
+ * import that pulls the package in, with the shortest chain: the build works, but a call into that
+ * built-in will throw at run time, which a person should know before deploying.
+ */
+export function stubbedBuiltinWarnings(stubs: readonly { builtin: string; specifier: string; importer: string }[], ctx: MessageContext): Diagnostic[] {
+  const best = new Map<string, { d: Diagnostic; rank: number }>();
+  for (const stub of stubs) {
+    const behaviour = stubBehaviour(stub.builtin);
+    if (behaviour === undefined) continue;
+    const chain = [...(ctx.graph.chain(ctx.entry, stub.importer) ?? [stub.importer]), stub.specifier];
+    const anchor = anchorInRepo(chain, ctx);
+    const pkg = anchor.via.startsWith('node_modules/') ? packageName(anchor.via.slice('node_modules/'.length)) : anchor.via;
+    const d = createDiagnostic({
+      code: 'W_BUILTIN_STUBBED',
+      severity: 'warning',
+      message: `the package "${pkg}" imports "${stub.specifier}", which the sandbox does not provide: it gets ${behaviour} (imported through ${chain.join(' -> ')})`,
+      file: anchor.file,
+      ...anchor.position,
+      hint: `${unsupportedBuiltinHint(stub.builtin)} If the action reaches a path of "${pkg}" that needs it, it fails with an error naming the call; otherwise nothing changes.`,
+    });
+    const key = `${pkg}\0${stub.builtin}`;
+    const seen = best.get(key);
+    if (!seen || chain.length < seen.rank) best.set(key, { d, rank: chain.length });
+  }
+  return [...best.values()].map((v) => v.d);
 }
 
 /**

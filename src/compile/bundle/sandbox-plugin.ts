@@ -5,7 +5,8 @@
  *   Node.js built-in, else `E_UNDECLARED_PACKAGE` at the import;
  * - imports inside npm packages: esbuild's own resolution (browser fields included), kept inside
  *   the install so nothing on the host leaks in;
- * - built-ins: the compatibility layer, or `E_UNSUPPORTED_BUILTIN`.
+ * - built-ins: the compatibility layer; for one it cannot provide, a stand-in when an npm package
+ *   imports it (stubs.ts; reported through `onStub`), else `E_UNSUPPORTED_BUILTIN`.
  *
  * Paths are arranged so the bundle names nothing machine-specific: repository files sit at
  * `<root>/<repo path>` with `root` the dependency install (whose packages are at
@@ -20,6 +21,7 @@ import { SANDBOX_BUILTINS, builtinName } from './builtins.ts';
 import type { ImportGraph } from './import-graph.ts';
 import { layerFileName, layerFilePath } from './layer-files.ts';
 import { BUILTIN_SOURCES, INJECTED_GLOBALS, POLYFILL_PREFIX, resolvePolyfill } from './polyfills.ts';
+import { BUILTIN_STUBS } from './stubs.ts';
 import { isRelativeSpecifier, loaderFor, packageName, resolveRepoImport } from './repo-files.ts';
 
 /** Namespace of the compatibility layer's modules (shown as `actuate-builtin:...` in source maps). */
@@ -47,6 +49,8 @@ export interface SandboxPluginOptions {
   readonly metaFile: string;
   /** Records every import edge, for error chains. */
   readonly graph: ImportGraph;
+  /** Told each time a package gets a stand-in for a built-in the sandbox lacks (for a warning). */
+  readonly onStub?: (stub: { readonly builtin: string; readonly specifier: string; readonly importer: string }) => void;
 }
 
 /** Marks resolutions the plugin asks esbuild for itself, so it does not handle them again. */
@@ -68,7 +72,12 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
 
   const layerFile = (abs: string): OnResolveResult => ({ namespace: BUILTIN_NAMESPACE, path: layerFileName(abs) });
 
-  const builtin = (from: string, spec: string, name: string): OnResolveResult => {
+  const builtin = (from: string, spec: string, name: string, stubbable = false): OnResolveResult => {
+    if (!SANDBOX_BUILTINS.has(name) && stubbable && Object.hasOwn(BUILTIN_STUBS, name)) {
+      graph.add(from, spec, spec);
+      if (!from.startsWith(`${BUILTIN_NAMESPACE}:`)) o.onStub?.({ builtin: name, specifier: spec, importer: from });
+      return { namespace: BUILTIN_NAMESPACE, path: `stub/${name}` };
+    }
     if (!SANDBOX_BUILTINS.has(name)) {
       graph.add(from, spec, spec);
       return problem({ code: 'E_UNSUPPORTED_BUILTIN', builtin: name, specifier: spec, importer: from }, `"${spec}" is not available in the sandbox`);
@@ -122,7 +131,7 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
         if (r.namespace === 'file') graph.add(from, display(r), spec);
         return undefined;
       }
-      return builtin(from, spec, name);
+      return builtin(from, spec, name, true);
     }
     if (r.errors.length > 0) return undefined; // esbuild reports it (or keeps a require() guarded by try/catch)
     if (!found) {
@@ -139,7 +148,7 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
     const spec = args.path;
     if (spec.startsWith(POLYFILL_PREFIX)) return layerFile(resolvePolyfill(spec.slice(POLYFILL_PREFIX.length)));
     const name = isRelativeSpecifier(spec) ? undefined : builtinName(spec);
-    if (name !== undefined) return builtin(from, spec, name);
+    if (name !== undefined) return builtin(from, spec, name, from.startsWith(`${BUILTIN_NAMESPACE}:stub/`));
     const r = await innerResolve(args, args.resolveDir);
     if (r.errors.length > 0) throw new InternalError(`compatibility layer: cannot resolve ${spec} from ${from}: ${r.errors[0]!.text}`);
     // Disabled by a "browser" field (false): an empty module.
@@ -173,6 +182,7 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
   build.onLoad({ filter: /.*/, namespace: BUILTIN_NAMESPACE }, async (args) => {
     const p = args.path;
     if (p === 'empty') return { contents: '', loader: 'js' };
+    if (p.startsWith('stub/')) return { contents: BUILTIN_STUBS[p.slice('stub/'.length)] ?? '', loader: 'js' };
     if (p.startsWith('inject/')) return { contents: INJECTED_GLOBALS[p.slice('inject/'.length)] ?? '', loader: 'js' };
     if (p.startsWith('node/')) {
       const source = BUILTIN_SOURCES[p.slice('node/'.length)];

@@ -107,6 +107,9 @@ lazyGlobals('webcrypto', ['crypto', 'Crypto', 'CryptoKey', 'SubtleCrypto']);
 lazyGlobals('clone', ['structuredClone']);
 const timeOrigin = Date.now();
 setGlobal('performance', { timeOrigin, now() { return Date.now() - timeOrigin; } });
+// The global object by its web-worker name: the browser builds of packages read globals through it
+// (form-data's is \`self.FormData\`), as in Cloudflare Workers and Deno.
+setGlobal('self', G);
 if (typeof Error.captureStackTrace !== 'function') {
   defineProperty(Error, 'captureStackTrace', { writable: true, configurable: true, value: function captureStackTrace(target) {
     if (target !== null && typeof target === 'object') defineProperty(target, 'stack', { value: new Error().stack, writable: true, configurable: true });
