@@ -26,7 +26,7 @@ describe('popular npm packages run unchanged in the sandbox', () => {
   let registry: LocalRegistry;
   let versions: Record<string, string>;
   beforeAll(async () => {
-    ({ registry, versions } = await registryFromNodeModules([...PACKAGES, 'auth0']));
+    ({ registry, versions } = await registryFromNodeModules([...PACKAGES, 'auth0', 'twilio']));
   }, 120_000);
   afterAll(() => registry?.close());
 
@@ -98,5 +98,39 @@ exports.onExecutePostLogin = async (event, api) => {
         body: { app_metadata: { last_login_country: (event.request as { geoip: { countryCode: string } }).geoip.countryCode } },
       },
     ]);
+  });
+
+  it('sends an SMS with twilio from a send-phone-message action, as in Auth0\'s custom provider guide', async () => {
+    const code = `exports.onExecuteSendPhoneMessage = async (event, api) => {
+  const { recipient, text } = event.message_options;
+  const client = require('twilio')(event.secrets.TWILIO_ACCOUNT_SID, event.secrets.TWILIO_AUTH_TOKEN);
+  const message = await client.messages.create({ body: text, from: event.secrets.TWILIO_FROM, to: recipient });
+  console.log('sent', message.sid, message.status);
+};
+`;
+    const sid = 'AC' + '0123456789abcdef'.repeat(2);
+    const files = {
+      ...action('sms', { trigger: 'send-phone-message', dependencies: { twilio: versions['twilio']! }, secrets: ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'] }, code),
+      ...flow('send-phone-message', ['sms']),
+    };
+    const requests: { method: string; url: string; auth: string | undefined; type: string | undefined; body: Record<string, string> }[] = [];
+    const stub: HostFetch = async (req) => {
+      const header = (name: string) => req.headers.find(([k]) => k.toLowerCase() === name)?.[1];
+      requests.push({ method: req.method, url: req.url, auth: header('authorization'), type: header('content-type'), body: Object.fromEntries(new URLSearchParams(new TextDecoder().decode(req.body!))) });
+      const reply = { sid: 'SM' + 'f'.repeat(32), status: 'queued', to: '+4915112345678' };
+      return { url: req.url, status: 201, statusText: 'Created', headers: [['content-type', 'application/json']], body: new TextEncoder().encode(JSON.stringify(reply)), redirected: false };
+    };
+    const secrets = { sms: { TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: 'token-1', TWILIO_FROM: '+15005550006' } };
+    const d = await deployFiles(files, { fetch: stub, secrets: { file: secrets } }, { registry: registry.url });
+    const event = sampleEvent('send-phone-message@v2');
+    const r = await runFlow(d, 'send-phone-message', event);
+    expect(r.actions.map((a) => a.error?.stack ?? a.status)).toEqual(['success']);
+    expect(r.actions[0]!.logs.map((l) => l.message)).toEqual([`sent SM${'f'.repeat(32)} queued`]);
+    const { recipient, text } = event.message_options as { recipient: string; text: string };
+    expect(requests).toEqual([{
+      method: 'POST', url: `https://api.twilio.com/2010-04-01/Accounts/${sid}/Messages.json`,
+      auth: `Basic ${Buffer.from(`${sid}:token-1`).toString('base64')}`, type: expect.stringMatching(/^application\/x-www-form-urlencoded/),
+      body: { Body: text, From: '+15005550006', To: recipient },
+    }]);
   });
 });
