@@ -10,11 +10,12 @@
  */
 
 /**
- * A module whose functions cannot work: each throws (or, given a callback, calls it with) an error
- * naming the call. The common names are own properties, so `import { readFileSync } from 'fs'` in
+ * A module whose functions cannot work: each throws an error naming the call (in modules whose
+ * functions take Node's error-first callbacks, such a callback gets it instead). The common names are own properties, so `import { readFileSync } from 'fs'` in
  * an ES module package binds them; any other name works through a Proxy.
  */
-const unavailable = (name: string, why: string, functions: readonly string[], extra = '') => `var why = ${JSON.stringify(why)};
+const unavailable = (name: string, why: string, functions: readonly string[], extra = '', errorFirstCallbacks = false) => `var why = ${JSON.stringify(why)};
+var callbacks = ${errorFirstCallbacks};
 function fail(fn) {
   var e = new Error("${name}." + fn + "() is not available in the sandbox: " + why);
   e.code = "ERR_ACTUATE_UNAVAILABLE";
@@ -23,7 +24,7 @@ function fail(fn) {
 function stand(key) {
   return function () {
     var cb = arguments[arguments.length - 1];
-    if (typeof cb === "function" && !/Sync$/.test(key)) { var e = fail(key); Promise.resolve().then(function () { cb(e); }); return; }
+    if (callbacks && typeof cb === "function" && !/Sync$/.test(key)) { var e = fail(key); Promise.resolve().then(function () { cb(e); }); return; }
     throw fail(key);
   };
 }
@@ -102,14 +103,14 @@ export function stubBehaviour(name: string): string | undefined {
 
 /** The stand-in of each built-in that has one. */
 export const BUILTIN_STUBS: Readonly<Record<string, string>> = {
-  fs: unavailable('fs', NO_FS, FS_FUNCTIONS, FS_EXTRA),
+  fs: unavailable('fs', NO_FS, FS_FUNCTIONS, FS_EXTRA, true),
   'fs/promises': `module.exports = require("fs").promises;\n`,
   os: OS,
   http: unavailable('http', NO_SOCKETS, ['request', 'get', 'createServer'], AGENT),
   https: unavailable('https', NO_SOCKETS, ['request', 'get', 'createServer'], AGENT),
   net: unavailable('net', NO_SOCKETS, ['connect', 'createConnection', 'createServer', 'Socket', 'Server'], NET_EXTRA),
   tls: unavailable('tls', NO_SOCKETS, ['connect', 'createSecureContext', 'createServer', 'TLSSocket', 'checkServerIdentity']),
-  dns: unavailable('dns', NO_SOCKETS, ['lookup', 'resolve', 'resolve4', 'resolve6', 'resolveTxt', 'resolveMx', 'reverse']),
-  child_process: unavailable('child_process', NO_PROCESSES, ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']),
+  dns: unavailable('dns', NO_SOCKETS, ['lookup', 'resolve', 'resolve4', 'resolve6', 'resolveTxt', 'resolveMx', 'reverse'], '', true),
+  child_process: unavailable('child_process', NO_PROCESSES, ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'], '', true),
   perf_hooks: `module.exports = { performance: globalThis.performance };\n`,
 };
