@@ -3,16 +3,19 @@
  * action's own import of one stays `E_UNSUPPORTED_BUILTIN`). Many packages import `fs`, `os` or
  * `https` for a path an action never takes: twilio builds an `https.Agent` and reads `os.platform()`
  * for its user agent, @sendgrid/mail imports `fs` for attachments read from disk. With a stand-in
- * they load and work over `fetch`; the build warns (`W_BUILTIN_STUBBED`, with the import chain),
- * and calling what cannot work throws an error that names the module and the function.
+ * they load and work (`http`/`https` as clients over `fetch`, http-over-fetch.ts); the build warns
+ * (`W_BUILTIN_STUBBED`, with the import chain), and calling what cannot work throws an error that
+ * names the module and the function.
  *
  * Each stand-in is a small CommonJS module like the compatibility layer's (polyfills.ts).
  */
+import { httpOverFetch } from './http-over-fetch.ts';
 
 /**
  * A module whose functions cannot work: each throws an error naming the call (in modules whose
- * functions take Node's error-first callbacks, such a callback gets it instead). The common names are own properties, so `import { readFileSync } from 'fs'` in
- * an ES module package binds them; any other name works through a Proxy.
+ * functions take Node's error-first callbacks, such a callback gets it instead). The common names
+ * are own properties, so `import { readFileSync } from 'fs'` in an ES module package binds them;
+ * any other name works through a Proxy.
  */
 const unavailable = (name: string, why: string, functions: readonly string[], extra = '', errorFirstCallbacks = false) => `var why = ${JSON.stringify(why)};
 var callbacks = ${errorFirstCallbacks};
@@ -57,12 +60,6 @@ const FS_EXTRA = `
   } })
 `;
 
-const AGENT = `
-  Agent: function Agent(options) { this.options = Object.assign({}, options); this.keepAlive = !!(options && options.keepAlive); this.destroy = function () {}; },
-  globalAgent: {},
-  METHODS: ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"],
-  STATUS_CODES: { 200: "OK", 201: "Created", 202: "Accepted", 204: "No Content", 301: "Moved Permanently", 302: "Found", 304: "Not Modified", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict", 422: "Unprocessable Entity", 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout" }
-`;
 
 const NET_EXTRA = `
   isIPv4: function (s) { return /^(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}$/.test(String(s)); },
@@ -94,9 +91,10 @@ module.exports = {
 };
 `;
 
-/** What a stand-in does, for the build's warning; \`undefined\` for one that fully works (no warning). */
+/** What a stand-in does, for the build's warning; `undefined` for one that fully works (no warning). */
 export function stubBehaviour(name: string): string | undefined {
   if (name === 'perf_hooks') return undefined;
+  if (name === 'http' || name === 'https') return 'a client over fetch (requests only, under the egress policy; no servers or sockets)';
   if (name === 'os') return 'a stand-in with neutral answers (platform "browser", hostname "localhost", no CPUs or network interfaces)';
   return 'a stand-in whose functions throw when called';
 }
@@ -106,8 +104,8 @@ export const BUILTIN_STUBS: Readonly<Record<string, string>> = {
   fs: unavailable('fs', NO_FS, FS_FUNCTIONS, FS_EXTRA, true),
   'fs/promises': `module.exports = require("fs").promises;\n`,
   os: OS,
-  http: unavailable('http', NO_SOCKETS, ['request', 'get', 'createServer'], AGENT),
-  https: unavailable('https', NO_SOCKETS, ['request', 'get', 'createServer'], AGENT),
+  http: httpOverFetch('http:'),
+  https: httpOverFetch('https:'),
   net: unavailable('net', NO_SOCKETS, ['connect', 'createConnection', 'createServer', 'Socket', 'Server'], NET_EXTRA),
   tls: unavailable('tls', NO_SOCKETS, ['connect', 'createSecureContext', 'createServer', 'TLSSocket', 'checkServerIdentity']),
   dns: unavailable('dns', NO_SOCKETS, ['lookup', 'resolve', 'resolve4', 'resolve6', 'resolveTxt', 'resolveMx', 'reverse'], '', true),
