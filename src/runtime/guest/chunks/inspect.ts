@@ -122,7 +122,7 @@ function formatRaw(ctx, v, depth) {
   const ctor = constructorName(v);
   let tag = v[Symbol.toStringTag];
   if (typeof tag !== 'string' || (tag !== '' && isEnumerable(v, Symbol.toStringTag))) tag = '';
-  let keys, base = '', braces, formatter = noEntries, array = false, empty = false;
+  let keys, base = '', braces, formatter = noEntries, array = false;
   if (Array.isArray(v)) {
     keys = arrayExtraKeys(ctx, v);
     const p = ctor !== 'Array' || tag !== '' ? prefix(ctor, tag, 'Array', '(' + v.length + ')') : '';
@@ -171,7 +171,7 @@ function formatRaw(ctx, v, depth) {
       keys.unshift('byteLength');
       base = '';
       braces[0] = prefix(ctor, tag, 'ArrayBuffer') + '{';
-      formatter = (c) => ['[Uint8Contents]: <' + Array.from(new Uint8Array(v, 0, Math.min(50, v.byteLength)), (b) => b.toString(16).padStart(2, '0')).join(' ') + (v.byteLength > 50 ? ' ... ' + (v.byteLength - 50) + ' more byte' + (v.byteLength - 50 > 1 ? 's' : '') : '') + '>'];
+      formatter = () => ['[Uint8Contents]: <' + Array.from(new Uint8Array(v, 0, Math.min(50, v.byteLength)), (b) => b.toString(16).padStart(2, '0')).join(' ') + (v.byteLength > 50 ? ' ... ' + (v.byteLength - 50) + ' more byte' + (v.byteLength - 50 > 1 ? 's' : '') : '') + '>'];
     } else if (v instanceof Promise) {
       braces[0] = prefix(ctor, tag, 'Promise') + '{';
       formatter = () => ['<pending>'];
@@ -179,7 +179,7 @@ function formatRaw(ctx, v, depth) {
       return prefix(ctor, tag, v instanceof WeakSet ? 'WeakSet' : 'WeakMap') + '{ <items unknown> }';
     } else if (v instanceof String || v instanceof Number || v instanceof Boolean || (typeof BigInt === 'function' && v instanceof BigInt) || v instanceof Symbol) {
       const prim = v.valueOf(), type = tagOf(v);
-      base = '[' + type + (ctor !== type ? ' (' + ctor + ')' : '') + ': ' + formatPrimitive({ indent: 0 }, prim) + ']';
+      base = '[' + type + (ctor !== type ? ' (' + ctor + ')' : '') + ': ' + formatPrimitive(ctx, prim) + ']';
       if (typeof prim === 'string') keys = keys.filter((k) => typeof k !== 'string' || !/^(0|[1-9][0-9]*)$/.test(k) || Number(k) >= prim.length);
       if (keys.length === 0) return base;
     } else if (ctor === 'Object' && tagOf(v) === 'Arguments') {
