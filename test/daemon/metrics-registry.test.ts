@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DaemonMetrics } from '../../src/daemon/metrics/daemon-metrics.ts';
 import { MetricsRegistry } from '../../src/daemon/metrics/registry.ts';
 
 describe('the Prometheus registry', () => {
@@ -24,5 +25,28 @@ describe('the Prometheus registry', () => {
       '',
     ].join('\n'));
     expect(c.get({ a: 'x"y\\z\n', b: '2' })).toBe(3);
+  });
+});
+
+describe("the daemon's event-loop delay", () => {
+  it('is measured from the first scrape on (0 then), and shows a block of the loop at the next', async () => {
+    const metrics = new DaemonMetrics({
+      queueDepth: async () => ({ pending: 0, running: 0, dead: 0 }),
+      executor: () => ({ busy: 0, queued: 0, workers: 0, recycled: 0, terminated: 0 }) as never,
+      served: () => undefined, syncInflight: () => 0, asyncRunning: () => 0, draining: () => 0,
+    });
+    const p99 = async () => Number(/^nodejs_eventloop_delay_p99_seconds (\S+)$/m.exec(await metrics.render())![1]);
+    try {
+      expect(await p99()).toBe(0);
+      await new Promise((r) => setTimeout(r, 30));
+      const until = performance.now() + 120;
+      while (performance.now() < until) {
+        // blocks the event loop
+      }
+      await new Promise((r) => setTimeout(r, 30));
+      expect(await p99()).toBeGreaterThan(0.09);
+    } finally {
+      metrics.close();
+    }
   });
 });
