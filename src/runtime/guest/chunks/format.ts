@@ -14,7 +14,7 @@ function format(...args) {
   let out = '', i = 1;
   if (typeof first === 'string') {
     if (args.length === 1) return first;
-    out = first.replace(/%[sdifjoOc%]/g, (m) => {
+    out = first.indexOf('%') === -1 ? first : first.replace(/%[sdifjoOc%]/g, (m) => {
       if (m === '%%') return '%';
       if (i >= args.length) return m;
       const a = args[i++];

@@ -18,7 +18,7 @@ const { reduceToSingleString } = I.load('inspectlayout');
 const CUSTOM = Symbol.for('nodejs.util.inspect.custom');
 const BUDGET = I.config.consoleEntryChars * 2;
 const KEY = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
-const ESC = /[\x00-\x1f\x27\x5c\x7f-\x9f]/g, ESC_NO_QUOTE = /[\x00-\x1f\x5c\x7f-\x9f]/g;
+const ESC = /[\x00-\x1f\x27\x5c\x7f-\x9f]/g, ESC_NO_QUOTE = /[\x00-\x1f\x5c\x7f-\x9f]/g, NEEDS_ESCAPE = /[\x00-\x1f\x27\x5c\x7f-\x9f]/;
 const NAMED = { 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r', 39: "\\'", 92: '\\\\' };
 const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
 const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor;
@@ -39,7 +39,8 @@ function quote(s) {
     else if (s.indexOf('${'`'}') === -1 && s.indexOf('${'$'}{') === -1) q = '${'`'}';
     if (q !== "'") re = ESC_NO_QUOTE;
   }
-  return q + s.replace(re, escapeChar) + q;
+  // Most strings need no escape: a test is cheaper than a replace in QuickJS.
+  return q + (NEEDS_ESCAPE.test(s) ? s.replace(re, escapeChar) : s) + q;
 }
 function formatNumber(n) { return Object.is(n, -0) ? '-0' : String(n); }
 function formatPrimitive(ctx, v) {
