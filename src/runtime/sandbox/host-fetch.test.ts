@@ -11,6 +11,8 @@ let server: Server;
 let base: string;
 let port: number;
 const closedEarly: string[] = [];
+/** Queries of the /slow requests the server has started answering (a guest waits on this before aborting). */
+const arrived = new Set<string>();
 
 /** A real HTTP server on 127.0.0.1 with one route per behaviour under test. */
 function handle(req: IncomingMessage, res: ServerResponse): void {
@@ -40,7 +42,12 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
       case '/big':
         res.end(Buffer.alloc(4096, 'x'));
         return;
+      case '/seen':
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify(arrived.has(`?${url.searchParams.get('q')}`)));
+        return;
       case '/slow': {
+        arrived.add(url.search);
         const timer = setTimeout(() => res.end('late'), 2_000);
         res.on('close', () => {
           clearTimeout(timer);
@@ -195,10 +202,11 @@ describe('fetch refused by the egress policy', () => {
 
 describe('fetch limits and cancellation', () => {
   test('a response slower than the timeout fails with a TypeError, and the host request is closed', async () => {
-    expect(await output(rejection(`fetch(event.base + '/slow?timeout')`), ALLOW_LOCAL, { timeoutMs: 100 })).toEqual([
+    // 500 ms, not less: the request must reach the server before the timeout for the close to show there.
+    expect(await output(rejection(`fetch(event.base + '/slow?timeout')`), ALLOW_LOCAL, { timeoutMs: 500 })).toEqual([
       'TypeError',
       'TypeError',
-      `fetch to ${base}/slow?timeout timed out after 100 ms`,
+      `fetch to ${base}/slow?timeout timed out after 500 ms`,
     ]);
     await expect.poll(() => closedEarly, { timeout: 5000 }).toContain('?timeout');
   });
@@ -215,8 +223,11 @@ describe('fetch limits and cancellation', () => {
     expect(
       await output(
         `const c = new AbortController();
-         setTimeout(() => c.abort(), 20);
-         try { await fetch(event.base + '/slow?abort', { signal: c.signal }); out('no'); } catch (e) { out([e instanceof DOMException, e.name]); }`,
+         const pending = fetch(event.base + '/slow?abort', { signal: c.signal });
+         // Abort once the server has the request (on a busy host it can take longer than any fixed delay to arrive).
+         while (!(await (await fetch(event.base + '/seen?q=abort')).json())) await new Promise((r) => setTimeout(r, 5));
+         c.abort();
+         try { await pending; out('no'); } catch (e) { out([e instanceof DOMException, e.name]); }`,
         ALLOW_LOCAL,
       ),
     ).toEqual([true, 'AbortError']);
@@ -224,7 +235,11 @@ describe('fetch limits and cancellation', () => {
   });
 
   test('a fetch left running when the handler returns is cancelled', async () => {
-    const r = await run(`fetch(event.base + '/slow?abandoned').catch(() => {}); await new Promise((r) => setTimeout(r, 30));`, ALLOW_LOCAL);
+    const r = await run(
+      `fetch(event.base + '/slow?abandoned').catch(() => {});
+       while (!(await (await fetch(event.base + '/seen?q=abandoned')).json())) await new Promise((r) => setTimeout(r, 5));`,
+      ALLOW_LOCAL,
+    );
     expect(r.ok).toBe(true);
     await expect.poll(() => closedEarly, { timeout: 5000 }).toContain('?abandoned');
   });
