@@ -75,6 +75,12 @@ const CASES = [
   `{ [Symbol.for('nodejs.util.inspect.custom')]() { return 'custom!'; } }`,
   `{ nested: { [Symbol.for('nodejs.util.inspect.custom')](depth) { return { depth }; } } }`,
   `(function () { return arguments; })(1, 'a')`,
+  // the sandbox's web classes, as Node's print
+  `new URL('https://a.com/x?y=1&z=2#h')`, `{ u: new URL('https://user:pw@a.com:8443/') }`, `new URLSearchParams('a=1&b=2')`, `new URLSearchParams()`,
+  `new URLSearchParams({ long_parameter_name_one: 'value number one', long_parameter_name_two: 'value number two' })`,
+  `new Blob(['abc'], { type: 'text/plain' })`, `new File(['z'], 'z.txt', { lastModified: 5 })`, `{ file: new File([], 'a') , n: 1 }`.replace('new File([], \'a\')', "new File([], 'a', { lastModified: 7 })"),
+  `new Headers({ a: '1', 'Content-Type': 'application/json' })`, `new Headers()`,
+  `(() => { const f = new FormData(); f.append('a', '1'); f.append('b', '2'); f.append('a', '3'); return f; })()`, `new FormData()`,
   // format strings
   `'%s is %d years and %i days, %f', 'Ann', 42.5, 7.9, '1.5'`, `'%s', { a: { b: 1 } }`, `'%s', [1, [2, [3]]]`,
   `'%s %s', -0, 5n`, `'%s', { toString() { return 'mine'; } }`, `'%s', (() => { class P { toString() { return 'P!'; } } return new P(); })()`,

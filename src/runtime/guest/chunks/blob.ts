@@ -53,6 +53,12 @@ class Blob {
   arrayBuffer() { const u = bytesOf.get(this); return Promise.resolve(u.buffer.slice(u.byteOffset, u.byteOffset + u.byteLength)); }
   bytes() { return Promise.resolve(bytesOf.get(this).slice()); }
   stream() { throw new TypeError('Blob.stream() is not available in the sandbox: read it with text(), arrayBuffer() or bytes()'); }
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+    if (depth < 0) return this;
+    const fields = this instanceof File ? { size: this.size, type: this.type, name: this.name, lastModified: this.lastModified } : { size: this.size, type: this.type };
+    const opts = Object.assign({}, options, { depth: !options || options.depth == null ? null : options.depth - 1 });
+    return (this instanceof File ? 'File ' : 'Blob ') + (typeof inspect === 'function' ? inspect : I.load('inspect').inspect)(fields, opts);
+  }
   get [Symbol.toStringTag]() { return 'Blob'; }
 }
 class File extends Blob {
@@ -107,6 +113,12 @@ class FormData {
   *keys() { for (const e of this.entries()) yield e[0]; }
   *values() { for (const e of this.entries()) yield e[1]; }
   [Symbol.iterator]() { return this.entries(); }
+  // As Node prints it: FormData { name: value, repeated: [ a, b ] }.
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+    const state = {};
+    for (const [k, v] of this.#entries) state[k] = Object.prototype.hasOwnProperty.call(state, k) ? (Array.isArray(state[k]) ? state[k].concat([v]) : [state[k], v]) : v;
+    return 'FormData ' + (typeof inspect === 'function' ? inspect : I.load('inspect').inspect)(state, Object.assign({}, options, { depth: options && options.depth != null ? options.depth : depth }));
+  }
   get [Symbol.toStringTag]() { return 'FormData'; }
 }
 

@@ -25,7 +25,7 @@ class Headers {
   #list = [];
   constructor(init = undefined) {
     if (init === undefined || init === null) return;
-    if (init instanceof Headers) { this.#list = init.#list.map((p) => [p[0], p[1]]); return; }
+    if (init instanceof Headers) { this.#list = init.#list.map((p) => [p[0], p[1], p[2]]); return; }
     if (typeof init !== 'object' && typeof init !== 'function') throw new TypeError('Headers init must be an object, an array of pairs or a Headers');
     if (typeof init[Symbol.iterator] === 'function') {
       for (const pair of init) {
@@ -37,7 +37,7 @@ class Headers {
       for (const k of Object.keys(init)) this.append(k, init[k]);
     }
   }
-  append(name, value) { this.#list.push([headerName(name), headerValue(value)]); }
+  append(name, value) { this.#list.push([headerName(name), headerValue(value), String(name)]); }
   delete(name) { name = headerName(name); this.#list = this.#list.filter((p) => p[0] !== name); }
   get(name) {
     name = headerName(name);
@@ -47,9 +47,10 @@ class Headers {
   getSetCookie() { return this.#list.filter((p) => p[0] === 'set-cookie').map((p) => p[1]); }
   has(name) { name = headerName(name); return this.#list.some((p) => p[0] === name); }
   set(name, value) {
+    const given = String(name);
     name = headerName(name); value = headerValue(value);
     const i = this.#list.findIndex((p) => p[0] === name);
-    if (i === -1) this.#list.push([name, value]);
+    if (i === -1) this.#list.push([name, value, given]);
     else { this.#list[i][1] = value; this.#list = this.#list.filter((p, k) => k <= i || p[0] !== name); }
   }
   forEach(fn, thisArg) { for (const p of this.entries()) fn.call(thisArg, p[1], p[0], this); }
@@ -62,6 +63,18 @@ class Headers {
   *keys() { for (const p of this.entries()) yield p[0]; }
   *values() { for (const p of this.entries()) yield p[1]; }
   [Symbol.iterator]() { return this.entries(); }
+  // As Node prints it: Headers { name: 'value' }.
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+    const state = {};
+    // Keyed by the name as first given (Node keeps its case here), values of one name joined.
+    const names = new Map();
+    for (const [k, v, given] of this.#list) {
+      if (!names.has(k)) names.set(k, given || k);
+      const key = names.get(k);
+      state[key] = Object.prototype.hasOwnProperty.call(state, key) ? state[key] + ', ' + v : v;
+    }
+    return 'Headers ' + (typeof inspect === 'function' ? inspect : I.load('inspect').inspect)(state, Object.assign({}, options, { depth: options && options.depth != null ? options.depth : depth }));
+  }
   get [Symbol.toStringTag]() { return 'Headers'; }
 }
 

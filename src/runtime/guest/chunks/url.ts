@@ -82,6 +82,16 @@ class URLSearchParams {
   *entries() { for (const p of this.#list.slice()) yield [p[0], p[1]]; }
   [Symbol.iterator]() { return this.entries(); }
   toString() { return this.#list.map((p) => encodeComponent(p[0]) + '=' + encodeComponent(p[1])).join('&'); }
+  // As Node prints it: URLSearchParams { 'a' => '1' }.
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+    if (typeof depth === 'number' && depth < 0) return '[Object]';
+    const inner = Object.assign({}, options, { depth: depth === null || depth === undefined ? null : depth - 1 });
+    const show = (v) => (typeof inspect === 'function' ? inspect : I.load('inspect').inspect)(v, inner);
+    const output = this.#list.map((p) => show(p[0]) + ' => ' + show(p[1]));
+    const length = output.reduce((n, s) => n + s.length + 2, -2);
+    if (length > ((options && options.breakLength) || 80)) return 'URLSearchParams {\n  ' + output.join(',\n  ') + ' }';
+    return output.length > 0 ? 'URLSearchParams { ' + output.join(', ') + ' }' : 'URLSearchParams {}';
+  }
   get [Symbol.toStringTag]() { return 'URLSearchParams'; }
   static {
     setList = (sp, search) => { sp.#list = parsePairs(search); };
@@ -128,6 +138,13 @@ class URL {
   }
   toString() { return this.#r.href; }
   toJSON() { return this.#r.href; }
+  // As Node prints it: URL { href, origin, …, searchParams, hash }.
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+    if (typeof depth === 'number' && depth < 0) return this;
+    const r = this.#r;
+    const obj = { href: r.href, origin: r.origin, protocol: r.protocol, username: r.username, password: r.password, host: r.host, hostname: r.hostname, port: r.port, pathname: r.pathname, search: r.search, searchParams: this.searchParams, hash: r.hash };
+    return 'URL ' + (typeof inspect === 'function' ? inspect : I.load('inspect').inspect)(obj, options);
+  }
   get [Symbol.toStringTag]() { return 'URL'; }
   static canParse(url, base = undefined) { try { new URL(url, base); return true; } catch (_) { return false; } }
   static parse(url, base = undefined) { try { return new URL(url, base); } catch (_) { return null; } }
