@@ -6499,6 +6499,78 @@ function packageOf(dir) {
 
 // src/compile/bundle/polyfills.ts
 import { createRequire } from "node:module";
+
+// src/compile/bundle/deep-equal.ts
+var DEEP_EQUAL_SOURCE = `function actuateDeepEqual(a, b, strict, memo) {
+  if (a === b) return !strict || a !== 0 || Object.is(a, b);
+  var objA = a !== null && (typeof a === "object" || typeof a === "function");
+  var objB = b !== null && (typeof b === "object" || typeof b === "function");
+  if (!objA || !objB) {
+    if (objA || objB) return false;
+    if (typeof a === "number" && typeof b === "number" && a !== a && b !== b) return true;
+    return !strict && a == b;
+  }
+  if (strict && Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  var tag = Object.prototype.toString.call(a);
+  if (tag !== Object.prototype.toString.call(b)) return false;
+  if (Array.isArray(a) !== Array.isArray(b) || (Array.isArray(a) && a.length !== b.length)) return false;
+  if (tag === "[object Date]" && a.getTime() !== b.getTime() && !(a.getTime() !== a.getTime() && b.getTime() !== b.getTime())) return false;
+  if (a instanceof RegExp && (a.source !== b.source || a.flags !== b.flags || a.lastIndex !== b.lastIndex)) return false;
+  if (a instanceof Error && (a.message !== b.message || a.name !== b.name)) return false;
+  if (ArrayBuffer.isView(a)) {
+    if (a.byteLength !== b.byteLength || a.length !== b.length) return false;
+    for (var i = 0; i < a.length; i++) if (!(strict ? Object.is(a[i], b[i]) : a[i] == b[i])) return false;
+  }
+  if (a instanceof ArrayBuffer && !actuateDeepEqual(new Uint8Array(a), new Uint8Array(b), strict, memo)) return false;
+  if (tag === "[object Number]" || tag === "[object String]" || tag === "[object Boolean]" || tag === "[object BigInt]" || tag === "[object Symbol]") {
+    if (!Object.is(a.valueOf(), b.valueOf())) return false;
+  }
+  var keysA = actuateOwnKeys(a, strict), keysB = actuateOwnKeys(b, strict);
+  if (keysA.length !== keysB.length) return false;
+  for (var k = 0; k < keysA.length; k++) if (!Object.prototype.propertyIsEnumerable.call(b, keysA[k])) return false;
+  memo = memo || { a: [], b: [] };
+  for (var m = 0; m < memo.a.length; m++) if (memo.a[m] === a && memo.b[m] === b) return true;
+  memo.a.push(a); memo.b.push(b);
+  try {
+    if (a instanceof Map) {
+      if (a.size !== b.size) return false;
+      var unmatched = [];
+      b.forEach(function (v, key) { if (!a.has(key) || (key !== null && typeof key === "object")) unmatched.push([key, v]); });
+      var ok = true;
+      a.forEach(function (v, key) {
+        if (!ok) return;
+        if (b.has(key) && (key === null || typeof key !== "object")) { ok = actuateDeepEqual(v, b.get(key), strict, memo); return; }
+        var at = unmatched.findIndex(function (e) { return actuateDeepEqual(key, e[0], strict, memo) && actuateDeepEqual(v, e[1], strict, memo); });
+        if (at === -1) ok = false; else unmatched.splice(at, 1);
+      });
+      if (!ok) return false;
+    } else if (a instanceof Set) {
+      if (a.size !== b.size) return false;
+      var rest = [];
+      b.forEach(function (v) { if (v !== null && typeof v === "object" || !a.has(v)) rest.push(v); });
+      var all = true;
+      a.forEach(function (v) {
+        if (!all || (b.has(v) && (v === null || typeof v !== "object"))) return;
+        var at = rest.findIndex(function (w) { return actuateDeepEqual(v, w, strict, memo); });
+        if (at === -1) all = false; else rest.splice(at, 1);
+      });
+      if (!all) return false;
+    }
+    for (var j = 0; j < keysA.length; j++) if (!actuateDeepEqual(a[keysA[j]], b[keysA[j]], strict, memo)) return false;
+    return true;
+  } finally {
+    memo.a.pop(); memo.b.pop();
+  }
+}
+function actuateOwnKeys(o, strict) {
+  var keys = Object.keys(o);
+  if (ArrayBuffer.isView(o)) keys = keys.filter(function (k) { return !/^(0|[1-9][0-9]*)$/.test(k); });
+  if (strict) Object.getOwnPropertySymbols(o).forEach(function (s) { if (Object.prototype.propertyIsEnumerable.call(o, s)) keys.push(s); });
+  return keys;
+}
+`;
+
+// src/compile/bundle/polyfills.ts
 var requireFromHere = createRequire(import.meta.url);
 var POLYFILL_PREFIX = "actuate-polyfill:";
 function resolvePolyfill(specifier) {
@@ -6553,9 +6625,50 @@ var TIMERS_PROMISES = `var g = globalThis;
 exports.setTimeout = function (ms, value) { return new Promise(function (resolve) { g.setTimeout(function () { resolve(value); }, ms); }); };
 exports.setImmediate = function (value) { return new Promise(function (resolve) { (typeof g.setImmediate === "function" ? g.setImmediate : g.setTimeout)(function () { resolve(value); }); }); };
 `;
+var ASSERT = `var assert = require("${POLYFILL_PREFIX}unenv/node/assert").default;
+${DEEP_EQUAL_SOURCE}
+var show = function (v) {
+  var b = globalThis.__actuate_builtins;
+  try { return b && b.util ? b.util.inspect(v) : JSON.stringify(v); } catch (e) { return String(v); }
+};
+// unenv's AssertionError keeps neither the message nor the name; these errors carry both.
+function DeepAssertionError(o) {
+  var e = new assert.AssertionError(o);
+  Object.defineProperty(e, "message", { value: o.message, writable: true, configurable: true });
+  Object.defineProperty(e, "name", { value: "AssertionError", writable: true, configurable: true });
+  e.generatedMessage = o.generated;
+  return e;
+}
+var HEADLINES = {
+  deepEqual: ["Expected values to be loosely deep-equal:", "should loosely deep-equal"],
+  deepStrictEqual: ["Expected values to be strictly deep-equal:", "should equal"],
+  notDeepEqual: ['Expected "actual" not to be loosely deep-equal to:'],
+  notDeepStrictEqual: ['Expected "actual" not to be strictly deep-equal to:'],
+};
+function deepCheck(operator, strict, equal) {
+  var check = function (actual, expected, message) {
+    if (arguments.length < 2) throw new TypeError('The "actual" and "expected" arguments must be specified');
+    if (actuateDeepEqual(actual, expected, strict) !== equal) {
+      if (message instanceof Error) throw message;
+      var h = HEADLINES[operator];
+      var generated = message === undefined || message === null;
+      var text = !generated ? String(message) : equal ? h[0] + "\\n\\n" + show(actual) + "\\n\\n" + h[1] + "\\n\\n" + show(expected) + "\\n" : h[0] + "\\n\\n" + show(expected) + "\\n";
+      throw DeepAssertionError({ actual: actual, expected: expected, message: text, generated: generated, operator: operator, stackStartFn: check });
+    }
+  };
+  return check;
+}
+assert.deepEqual = deepCheck("deepEqual", false, true);
+assert.notDeepEqual = deepCheck("notDeepEqual", false, false);
+assert.deepStrictEqual = deepCheck("deepStrictEqual", true, true);
+assert.notDeepStrictEqual = deepCheck("notDeepStrictEqual", true, false);
+assert.strict.deepEqual = assert.strict.deepStrictEqual = assert.deepStrictEqual;
+assert.strict.notDeepEqual = assert.strict.notDeepStrictEqual = assert.notDeepStrictEqual;
+module.exports = assert;
+`;
 var BUILTIN_SOURCES = {
-  assert: { code: unenvDefault("assert") },
-  "assert/strict": { code: unenvDefault("assert/strict") },
+  assert: { code: ASSERT },
+  "assert/strict": { code: 'module.exports = require("assert").strict;\n' },
   buffer: { file: "buffer/" },
   console: { code: "module.exports = globalThis.console;\n" },
   crypto: { code: CRYPTO_HOST },
@@ -6587,6 +6700,8 @@ if (!util.TextDecoder) util.TextDecoder = globalThis.TextDecoder;
 // Node 20's inspect and format from the runtime (the polyfill's are Node 0.x's: other quotes, 60 columns).
 var host = globalThis.__actuate_builtins && globalThis.__actuate_builtins.util;
 if (host) { util.inspect = host.inspect; util.format = host.format; util.formatWithOptions = host.formatWithOptions; }
+${DEEP_EQUAL_SOURCE}
+util.isDeepStrictEqual = function isDeepStrictEqual(a, b) { return actuateDeepEqual(a, b, true); };
 module.exports = util;
 `
   },

@@ -13,12 +13,13 @@
  *   Its `inspect`, `format` and `formatWithOptions` are replaced by the runtime's, which print as
  *   Node 20 does (guest chunk `inspect`).
  * - unenv v2 for `url` (28 kB, Node's own legacy parser; the `url` package drags in `qs`, 65 kB),
- *   `querystring` (7 kB), `path` (pathe, 5 kB) and `assert` (11 kB; its deep-equality is a JSON comparison, where
- *   the `assert` package costs 69 kB). unenv modules are ES modules with a default export, so
+ *   `querystring` (7 kB), `path` (pathe, 5 kB) and `assert` (11 kB; its JSON-based deep equality is
+ *   replaced by Node's, deep-equal.ts; the `assert` package costs 69 kB). unenv modules are ES modules with a default export, so
  *   small wrappers turn them into the CommonJS shape above (the v2 interop trap).
  * - `process`: a minimal shim; `crypto`: the host-backed object the runtime defines.
  */
 import { createRequire } from 'node:module';
+import { DEEP_EQUAL_SOURCE } from './deep-equal.ts';
 
 const requireFromHere = createRequire(import.meta.url);
 
@@ -89,10 +90,53 @@ exports.setTimeout = function (ms, value) { return new Promise(function (resolve
 exports.setImmediate = function (value) { return new Promise(function (resolve) { (typeof g.setImmediate === "function" ? g.setImmediate : g.setTimeout)(function () { resolve(value); }); }); };
 `;
 
+/** unenv's assert with Node's deep equality (its own compares by JSON.stringify; deep-equal.ts). */
+const ASSERT = `var assert = require("${POLYFILL_PREFIX}unenv/node/assert").default;
+${DEEP_EQUAL_SOURCE}
+var show = function (v) {
+  var b = globalThis.__actuate_builtins;
+  try { return b && b.util ? b.util.inspect(v) : JSON.stringify(v); } catch (e) { return String(v); }
+};
+// unenv's AssertionError keeps neither the message nor the name; these errors carry both.
+function DeepAssertionError(o) {
+  var e = new assert.AssertionError(o);
+  Object.defineProperty(e, "message", { value: o.message, writable: true, configurable: true });
+  Object.defineProperty(e, "name", { value: "AssertionError", writable: true, configurable: true });
+  e.generatedMessage = o.generated;
+  return e;
+}
+var HEADLINES = {
+  deepEqual: ["Expected values to be loosely deep-equal:", "should loosely deep-equal"],
+  deepStrictEqual: ["Expected values to be strictly deep-equal:", "should equal"],
+  notDeepEqual: ['Expected "actual" not to be loosely deep-equal to:'],
+  notDeepStrictEqual: ['Expected "actual" not to be strictly deep-equal to:'],
+};
+function deepCheck(operator, strict, equal) {
+  var check = function (actual, expected, message) {
+    if (arguments.length < 2) throw new TypeError('The "actual" and "expected" arguments must be specified');
+    if (actuateDeepEqual(actual, expected, strict) !== equal) {
+      if (message instanceof Error) throw message;
+      var h = HEADLINES[operator];
+      var generated = message === undefined || message === null;
+      var text = !generated ? String(message) : equal ? h[0] + "\\n\\n" + show(actual) + "\\n\\n" + h[1] + "\\n\\n" + show(expected) + "\\n" : h[0] + "\\n\\n" + show(expected) + "\\n";
+      throw DeepAssertionError({ actual: actual, expected: expected, message: text, generated: generated, operator: operator, stackStartFn: check });
+    }
+  };
+  return check;
+}
+assert.deepEqual = deepCheck("deepEqual", false, true);
+assert.notDeepEqual = deepCheck("notDeepEqual", false, false);
+assert.deepStrictEqual = deepCheck("deepStrictEqual", true, true);
+assert.notDeepStrictEqual = deepCheck("notDeepStrictEqual", true, false);
+assert.strict.deepEqual = assert.strict.deepStrictEqual = assert.deepStrictEqual;
+assert.strict.notDeepEqual = assert.strict.notDeepStrictEqual = assert.notDeepStrictEqual;
+module.exports = assert;
+`;
+
 /** What each entry of `SANDBOX_BUILTINS` is made of. */
 export const BUILTIN_SOURCES: Readonly<Record<string, BuiltinSource>> = {
-  assert: { code: unenvDefault('assert') },
-  'assert/strict': { code: unenvDefault('assert/strict') },
+  assert: { code: ASSERT },
+  'assert/strict': { code: 'module.exports = require("assert").strict;\n' },
   buffer: { file: 'buffer/' },
   console: { code: 'module.exports = globalThis.console;\n' },
   crypto: { code: CRYPTO_HOST },
@@ -124,6 +168,8 @@ if (!util.TextDecoder) util.TextDecoder = globalThis.TextDecoder;
 // Node 20's inspect and format from the runtime (the polyfill's are Node 0.x's: other quotes, 60 columns).
 var host = globalThis.__actuate_builtins && globalThis.__actuate_builtins.util;
 if (host) { util.inspect = host.inspect; util.format = host.format; util.formatWithOptions = host.formatWithOptions; }
+${DEEP_EQUAL_SOURCE}
+util.isDeepStrictEqual = function isDeepStrictEqual(a, b) { return actuateDeepEqual(a, b, true); };
 module.exports = util;
 `,
   },
