@@ -2,6 +2,7 @@ import assert from 'node:assert';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadBundle } from '../../../test/helpers/quickjs-bundle.ts';
+import { createSandboxModule, loadSandboxContext } from '../../runtime/sandbox/index.ts';
 import { bundleAction } from './index.ts';
 
 /** Pairs of values (JS source) on which Node's deep equality is decided, strict and loose. */
@@ -66,5 +67,38 @@ export const run = () => [error(() => assert.deepStrictEqual({ a: 1 }, { a: 2 })
     } finally {
       vm.dispose();
     }
+  });
+
+  it("every assertion fails as Node's does, with the same name, code and message (run in the real sandbox)", async () => {
+    const cases = [
+      `assert.strictEqual(1, 2)`, `assert.strictEqual('a', 'b', 'm')`, `assert.equal(1, 2)`, `assert.notEqual(1, 1)`, `assert.notStrictEqual(1, 1)`,
+      `assert.fail()`, `assert.fail('boom')`, `assert.match('abc', /x/)`, `assert.match('abc', /b/)`, `assert.doesNotMatch('abc', /b/)`, `assert.match(1, /b/)`,
+      `assert.throws(() => {})`, `assert.throws(() => {}, TypeError)`, `assert.throws(() => {}, 'needs')`, `assert.doesNotThrow(() => { throw new Error('boom'); })`,
+      `assert.doesNotThrow(() => { throw new Error('boom'); }, 'msg')`, `assert.ifError(new Error('e'))`, `assert.ok(0, 'zero')`, `assert(0, 'zero')`,
+      `assert.strict(0, 'z')`, `assert.strict.equal(1, 2)`, `assert.ok(true)`, `assert.deepStrictEqual({ a: 1 }, { a: 1 })`, `assert.notDeepStrictEqual([1], [1])`,
+    ];
+    const code = `const assert = require('assert');
+const r = (fn) => { try { fn(); return 'passed'; } catch (e) { return [e.name, e.code, e.message, e instanceof assert.AssertionError]; } };
+exports.run = async () => JSON.stringify([${cases.map((c) => `r(() => ${c})`).join(', ')}]);
+`;
+    const result = await bundleAction({ name: 'a', files: new Map([['actions/a/index.js', code]]), entry: 'actions/a/index.js', dependencies: {}, deps: undefined, warnBytes: Infinity });
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+    const module = await createSandboxModule();
+    const loaded = await loadSandboxContext(module, { bundle: result.code.replace(/;?\s*$/, ';') + 'var __out; var __run = __actuate_action.run; __actuate_action = { run: async () => console.log(await __run()) };' });
+    if (!loaded.ok) throw new Error(loaded.error.stack);
+    const invoked = await loaded.context.invoke('run', '{}');
+    loaded.context.dispose();
+    if (!invoked.ok) throw new Error(invoked.error.stack);
+    const got = JSON.parse(invoked.logs[0]!.message) as unknown[];
+    const want = cases.map((c) => {
+      try {
+        new Function('assert', c)(assert);
+        return 'passed';
+      } catch (e) {
+        const err = e as Error & { code?: string };
+        return [err.name, err.code, err.message, err instanceof assert.AssertionError];
+      }
+    });
+    expect(got.map((g, i) => ({ c: cases[i], g }))).toEqual(want.map((g, i) => ({ c: cases[i], g })));
   });
 });
