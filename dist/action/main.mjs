@@ -6570,62 +6570,8 @@ function actuateOwnKeys(o, strict) {
 }
 `;
 
-// src/compile/bundle/polyfills.ts
-var requireFromHere = createRequire(import.meta.url);
-var POLYFILL_PREFIX = "actuate-polyfill:";
-function resolvePolyfill(specifier) {
-  return requireFromHere.resolve(specifier);
-}
-var unenvDefault = (name) => `module.exports = require("${POLYFILL_PREFIX}unenv/node/${name}").default;
-`;
-var PROCESS_SHIM = `var noop = function () {};
-var start = Date.now();
-function nextTick(fn) {
-  var args = Array.prototype.slice.call(arguments, 1);
-  var run = function () { fn.apply(undefined, args); };
-  if (typeof queueMicrotask === "function") queueMicrotask(run); else Promise.resolve().then(run);
-}
-function hrtime(previous) {
-  var ms = Date.now() - start, s = Math.floor(ms / 1000), ns = (ms % 1000) * 1e6;
-  if (previous) { s -= previous[0]; ns -= previous[1]; if (ns < 0) { s -= 1; ns += 1e9; } }
-  return [s, ns];
-}
-hrtime.bigint = function () { return BigInt(Date.now() - start) * 1000000n; };
-module.exports = {
-  title: "actuate", browser: true, env: {}, argv: [], execArgv: [], version: "", versions: {},
-  platform: "browser", release: { name: "actuate" }, pid: 1, ppid: 0, exitCode: undefined,
-  nextTick: nextTick, hrtime: hrtime, cwd: function () { return "/"; }, umask: function () { return 0; },
-  uptime: function () { return (Date.now() - start) / 1000; },
-  chdir: function () { throw new Error("process.chdir() is not available in an action"); },
-  exit: function () { throw new Error("process.exit() is not available in an action"); },
-  abort: function () { throw new Error("process.abort() is not available in an action"); },
-  binding: function (name) { throw new Error("process.binding(" + name + ") is not available in an action"); },
-  emitWarning: noop, on: noop, once: noop, off: noop, addListener: noop, removeListener: noop,
-  removeAllListeners: noop, prependListener: noop, prependOnceListener: noop, emit: function () { return false; },
-  listeners: function () { return []; }, listenerCount: function () { return 0; }
-};
-`;
-var CRYPTO_HOST = `var builtins = globalThis.__actuate_builtins;
-if (!builtins || !builtins.crypto) throw new Error("node:crypto is provided by the Actuate runtime, which is not present (globalThis.__actuate_builtins.crypto is missing)");
-module.exports = builtins.crypto;
-`;
-var TIMERS = `var g = globalThis;
-exports.setTimeout = function () { return g.setTimeout.apply(g, arguments); };
-exports.clearTimeout = function (id) { return g.clearTimeout(id); };
-exports.setInterval = function () { return g.setInterval.apply(g, arguments); };
-exports.clearInterval = function (id) { return g.clearInterval(id); };
-exports.setImmediate = function (fn) {
-  if (typeof g.setImmediate === "function") return g.setImmediate.apply(g, arguments);
-  var args = Array.prototype.slice.call(arguments, 1);
-  return g.setTimeout(function () { fn.apply(undefined, args); }, 0);
-};
-exports.clearImmediate = function (id) { return (typeof g.clearImmediate === "function" ? g.clearImmediate : g.clearTimeout)(id); };
-`;
-var TIMERS_PROMISES = `var g = globalThis;
-exports.setTimeout = function (ms, value) { return new Promise(function (resolve) { g.setTimeout(function () { resolve(value); }, ms); }); };
-exports.setImmediate = function (value) { return new Promise(function (resolve) { (typeof g.setImmediate === "function" ? g.setImmediate : g.setTimeout)(function () { resolve(value); }); }); };
-`;
-var ASSERT = `var assert = require("${POLYFILL_PREFIX}unenv/node/assert").default;
+// src/compile/bundle/assert-layer.ts
+var assertLayer = (polyfillPrefix) => `var assert = require("${polyfillPrefix}unenv/node/assert").default;
 ${DEEP_EQUAL_SOURCE}
 var show = function (v) {
   var b = globalThis.__actuate_builtins;
@@ -6731,8 +6677,64 @@ strictCallable.strict = strictCallable;
 callable.strict = strictCallable;
 module.exports = callable;
 `;
+
+// src/compile/bundle/polyfills.ts
+var requireFromHere = createRequire(import.meta.url);
+var POLYFILL_PREFIX = "actuate-polyfill:";
+function resolvePolyfill(specifier) {
+  return requireFromHere.resolve(specifier);
+}
+var unenvDefault = (name) => `module.exports = require("${POLYFILL_PREFIX}unenv/node/${name}").default;
+`;
+var PROCESS_SHIM = `var noop = function () {};
+var start = Date.now();
+function nextTick(fn) {
+  var args = Array.prototype.slice.call(arguments, 1);
+  var run = function () { fn.apply(undefined, args); };
+  if (typeof queueMicrotask === "function") queueMicrotask(run); else Promise.resolve().then(run);
+}
+function hrtime(previous) {
+  var ms = Date.now() - start, s = Math.floor(ms / 1000), ns = (ms % 1000) * 1e6;
+  if (previous) { s -= previous[0]; ns -= previous[1]; if (ns < 0) { s -= 1; ns += 1e9; } }
+  return [s, ns];
+}
+hrtime.bigint = function () { return BigInt(Date.now() - start) * 1000000n; };
+module.exports = {
+  title: "actuate", browser: true, env: {}, argv: [], execArgv: [], version: "", versions: {},
+  platform: "browser", release: { name: "actuate" }, pid: 1, ppid: 0, exitCode: undefined,
+  nextTick: nextTick, hrtime: hrtime, cwd: function () { return "/"; }, umask: function () { return 0; },
+  uptime: function () { return (Date.now() - start) / 1000; },
+  chdir: function () { throw new Error("process.chdir() is not available in an action"); },
+  exit: function () { throw new Error("process.exit() is not available in an action"); },
+  abort: function () { throw new Error("process.abort() is not available in an action"); },
+  binding: function (name) { throw new Error("process.binding(" + name + ") is not available in an action"); },
+  emitWarning: noop, on: noop, once: noop, off: noop, addListener: noop, removeListener: noop,
+  removeAllListeners: noop, prependListener: noop, prependOnceListener: noop, emit: function () { return false; },
+  listeners: function () { return []; }, listenerCount: function () { return 0; }
+};
+`;
+var CRYPTO_HOST = `var builtins = globalThis.__actuate_builtins;
+if (!builtins || !builtins.crypto) throw new Error("node:crypto is provided by the Actuate runtime, which is not present (globalThis.__actuate_builtins.crypto is missing)");
+module.exports = builtins.crypto;
+`;
+var TIMERS = `var g = globalThis;
+exports.setTimeout = function () { return g.setTimeout.apply(g, arguments); };
+exports.clearTimeout = function (id) { return g.clearTimeout(id); };
+exports.setInterval = function () { return g.setInterval.apply(g, arguments); };
+exports.clearInterval = function (id) { return g.clearInterval(id); };
+exports.setImmediate = function (fn) {
+  if (typeof g.setImmediate === "function") return g.setImmediate.apply(g, arguments);
+  var args = Array.prototype.slice.call(arguments, 1);
+  return g.setTimeout(function () { fn.apply(undefined, args); }, 0);
+};
+exports.clearImmediate = function (id) { return (typeof g.clearImmediate === "function" ? g.clearImmediate : g.clearTimeout)(id); };
+`;
+var TIMERS_PROMISES = `var g = globalThis;
+exports.setTimeout = function (ms, value) { return new Promise(function (resolve) { g.setTimeout(function () { resolve(value); }, ms); }); };
+exports.setImmediate = function (value) { return new Promise(function (resolve) { (typeof g.setImmediate === "function" ? g.setImmediate : g.setTimeout)(function () { resolve(value); }); }); };
+`;
 var BUILTIN_SOURCES = {
-  assert: { code: ASSERT },
+  assert: { code: assertLayer(POLYFILL_PREFIX) },
   "assert/strict": { code: 'module.exports = require("assert").strict;\n' },
   buffer: { file: "buffer/" },
   console: { code: "module.exports = globalThis.console;\n" },
