@@ -6403,11 +6403,17 @@ module.exports = {
   getPriority: function () { return 0; }, setPriority: function () {}
 };
 `;
+var THROWS = {
+  gets: "a stand-in whose functions throw when called",
+  consequence: "it fails with an error naming the call"
+};
+var BEHAVIOURS = {
+  http: { gets: "a client over fetch (requests only, under the egress policy; no servers or sockets)", consequence: "its requests go through fetch, and a server or socket fails with an error naming the call" },
+  os: { gets: 'a stand-in with neutral answers (platform "browser", hostname "localhost", no CPUs or network interfaces)', consequence: "it sees those answers" }
+};
 function stubBehaviour(name) {
   if (name === "perf_hooks") return void 0;
-  if (name === "http" || name === "https") return "a client over fetch (requests only, under the egress policy; no servers or sockets)";
-  if (name === "os") return 'a stand-in with neutral answers (platform "browser", hostname "localhost", no CPUs or network interfaces)';
-  return "a stand-in whose functions throw when called";
+  return BEHAVIOURS[name === "https" ? "http" : name] ?? THROWS;
 }
 var BUILTIN_STUBS = {
   fs: unavailable("fs", NO_FS, FS_FUNCTIONS, FS_EXTRA, true),
@@ -6579,7 +6585,7 @@ var show = function (v) {
   try { return b && b.util ? b.util.inspect(v, { compact: false, customInspect: false, depth: 1000, maxArrayLength: Infinity, sorted: true }) : JSON.stringify(v); } catch (e) { return String(v); }
 };
 // unenv's AssertionError keeps neither the message nor the name; these errors carry both.
-function DeepAssertionError(o) {
+function assertionError(o) {
   var e = new assert.AssertionError(o);
   Object.defineProperty(e, "message", { value: o.message, writable: true, configurable: true });
   Object.defineProperty(e, "name", { value: "AssertionError", writable: true, configurable: true });
@@ -6600,7 +6606,7 @@ function deepCheck(operator, strict, equal) {
       var h = HEADLINES[operator];
       var generated = message === undefined || message === null;
       var text = !generated ? String(message) : equal ? h[0] + "\\n\\n" + show(actual) + "\\n\\n" + h[1] + "\\n\\n" + show(expected) + "\\n" : h[0] + "\\n\\n" + show(expected) + "\\n";
-      throw DeepAssertionError({ actual: actual, expected: expected, message: text, generated: generated, operator: operator, stackStartFn: check });
+      throw assertionError({ actual: actual, expected: expected, message: text, generated: generated, operator: operator, stackStartFn: check });
     }
   };
   return check;
@@ -6611,7 +6617,7 @@ assert.deepStrictEqual = deepCheck("deepStrictEqual", true, true);
 assert.notDeepStrictEqual = deepCheck("notDeepStrictEqual", true, false);
 // The other assertions are unenv's, whose errors lose their message (and name): they get them
 // back here, the message given or the one Node generates.
-var GIVEN = { ok: 1, equal: 2, notEqual: 2, strictEqual: 2, notStrictEqual: 2, match: 2, doesNotMatch: 2, fail: 0 };
+var GIVEN = { ok: 1, equal: 2, notEqual: 2, strictEqual: 2, notStrictEqual: 2, fail: 0 };
 function givenMessage(name, args) {
   if (name === "throws" || name === "doesNotThrow") return args.length > 1 && typeof args[args.length - 1] === "string" ? args[args.length - 1] : undefined;
   if (name === "fail" && args.length > 1) return typeof args[2] === "string" ? args[2] : undefined;
@@ -6646,7 +6652,7 @@ function generatedMessage(name, args, e) {
       var text = name === "doesNotThrow"
         ? "Got unwanted exception" + (given !== undefined ? ": " + given : ".") + "\\nActual message: \\"" + (e.actual && e.actual.message) + "\\""
         : name === "throws" && given !== undefined ? "Missing expected exception: " + given : given !== undefined ? given : generatedMessage(name, args, e);
-      throw DeepAssertionError({ actual: e.actual, expected: e.expected, message: text, generated: given === undefined, operator: e.operator, stackStartFn: wrapped });
+      throw assertionError({ actual: e.actual, expected: e.expected, message: text, generated: given === undefined, operator: e.operator, stackStartFn: wrapped });
     }
   };
   assert[name] = wrapped;
@@ -6661,7 +6667,7 @@ function generatedMessage(name, args, e) {
       var text = typeof message === "string" ? message : typeof string !== "string"
         ? 'The "string" argument must be of type string. Received type ' + typeof string + " (" + show(string) + ")"
         : generatedMessage(name, [string, regexp]);
-      throw DeepAssertionError({ actual: string, expected: regexp, message: text, generated: typeof message !== "string", operator: name, stackStartFn: check });
+      throw assertionError({ actual: string, expected: regexp, message: text, generated: typeof message !== "string", operator: name, stackStartFn: check });
     }
   };
   assert[name] = assert.strict[name] = check;
@@ -6942,16 +6948,13 @@ function packageOrRepoError(message, detail, ctx) {
 }
 function unsupportedBuiltin(message, detail, ctx) {
   const spec = detail.specifier;
-  const chain = [...ctx.graph.chain(ctx.entry, detail.importer) ?? [detail.importer], spec];
-  const anchor = anchorInRepo(chain, ctx);
-  const direct = anchor.via === spec;
-  const pkg = anchor.via.startsWith("node_modules/") ? packageName2(anchor.via.slice("node_modules/".length)) : void 0;
+  const { chain, anchor, pkg } = builtinImport(ctx, detail.importer, spec);
   const d = createDiagnostic({
     code: "E_UNSUPPORTED_BUILTIN",
     severity: "error",
     message: `"${spec}" is a Node.js built-in the sandbox does not provide, imported through ${chain.join(" -> ")}`,
     file: anchor.file,
-    ...direct ? locationOf(message.location) : anchor.position,
+    ...anchor.via === spec ? locationOf(message.location) : anchor.position,
     hint: unsupportedBuiltinHint(detail.builtin) + (pkg ? ` It is needed by the package "${pkg}": choose a package (or version) that runs in browsers or edge runtimes.` : "")
   });
   return { d, rank: chain.length };
@@ -6961,22 +6964,27 @@ function stubbedBuiltinWarnings(stubs, ctx) {
   for (const stub of stubs) {
     const behaviour = stubBehaviour(stub.builtin);
     if (behaviour === void 0) continue;
-    const chain = [...ctx.graph.chain(ctx.entry, stub.importer) ?? [stub.importer], stub.specifier];
-    const anchor = anchorInRepo(chain, ctx);
-    const pkg = anchor.via.startsWith("node_modules/") ? packageName2(anchor.via.slice("node_modules/".length)) : anchor.via;
+    const { chain, anchor, pkg: found } = builtinImport(ctx, stub.importer, stub.specifier);
+    const pkg = found ?? anchor.via;
     const d = createDiagnostic({
       code: "W_BUILTIN_STUBBED",
       severity: "warning",
-      message: `the package "${pkg}" imports "${stub.specifier}", which the sandbox does not provide: it gets ${behaviour} (imported through ${chain.join(" -> ")})`,
+      message: `the package "${pkg}" imports "${stub.specifier}", which the sandbox does not provide: it gets ${behaviour.gets} (imported through ${chain.join(" -> ")})`,
       file: anchor.file,
       ...anchor.position,
-      hint: `${unsupportedBuiltinHint(stub.builtin)} If the action reaches a path of "${pkg}" that needs it, it fails with an error naming the call; otherwise nothing changes.`
+      hint: `${unsupportedBuiltinHint(stub.builtin)} If the action reaches a path of "${pkg}" that needs it, ${behaviour.consequence}; otherwise nothing changes.`
     });
     const key = `${pkg}\0${stub.builtin}`;
     const seen = best.get(key);
     if (!seen || chain.length < seen.rank) best.set(key, { d, rank: chain.length });
   }
   return [...best.values()].map((v) => v.d);
+}
+function builtinImport(ctx, importer, specifier) {
+  const chain = [...ctx.graph.chain(ctx.entry, importer) ?? [importer], specifier];
+  const anchor = anchorInRepo(chain, ctx);
+  const pkg = anchor.via.startsWith("node_modules/") ? packageName2(anchor.via.slice("node_modules/".length)) : void 0;
+  return { chain, anchor, pkg };
 }
 function anchorInRepo(chain, ctx) {
   let at2 = 0;

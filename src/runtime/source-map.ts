@@ -2,16 +2,10 @@ import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 
 /**
  * Maps QuickJS stack frames in a bundle (`at fn (bundle.js:1:234)`) back to the user's files
- * through the bundle's stored source map, so errors point at `actions/x/index.ts:12:5`.
- */
-export function mapStack(stack: string, bundleFile: string, sourceMapJson: string | undefined): string {
-  return createStackMapper(bundleFile, sourceMapJson)(stack);
-}
-
-/**
- * The same mapping for any text an action produces (its errors, and console lines that print an
- * error's stack), with the source map parsed once, on the first text that names the bundle: text
- * without a frame costs one substring search.
+ * through the bundle's stored source map, so errors point at `actions/x/index.ts:12:5`. It maps any
+ * text an action produces (its errors, and console lines that print an error's stack), with the
+ * source map parsed once, on the first text that names the bundle: text without a frame costs one
+ * substring search.
  */
 export function createStackMapper(bundleFile: string, sourceMapJson: string | undefined): (text: string) => string {
   if (!sourceMapJson) return (text) => text;

@@ -15,7 +15,7 @@ var show = function (v) {
   try { return b && b.util ? b.util.inspect(v, { compact: false, customInspect: false, depth: 1000, maxArrayLength: Infinity, sorted: true }) : JSON.stringify(v); } catch (e) { return String(v); }
 };
 // unenv's AssertionError keeps neither the message nor the name; these errors carry both.
-function DeepAssertionError(o) {
+function assertionError(o) {
   var e = new assert.AssertionError(o);
   Object.defineProperty(e, "message", { value: o.message, writable: true, configurable: true });
   Object.defineProperty(e, "name", { value: "AssertionError", writable: true, configurable: true });
@@ -36,7 +36,7 @@ function deepCheck(operator, strict, equal) {
       var h = HEADLINES[operator];
       var generated = message === undefined || message === null;
       var text = !generated ? String(message) : equal ? h[0] + "\\n\\n" + show(actual) + "\\n\\n" + h[1] + "\\n\\n" + show(expected) + "\\n" : h[0] + "\\n\\n" + show(expected) + "\\n";
-      throw DeepAssertionError({ actual: actual, expected: expected, message: text, generated: generated, operator: operator, stackStartFn: check });
+      throw assertionError({ actual: actual, expected: expected, message: text, generated: generated, operator: operator, stackStartFn: check });
     }
   };
   return check;
@@ -47,7 +47,7 @@ assert.deepStrictEqual = deepCheck("deepStrictEqual", true, true);
 assert.notDeepStrictEqual = deepCheck("notDeepStrictEqual", true, false);
 // The other assertions are unenv's, whose errors lose their message (and name): they get them
 // back here, the message given or the one Node generates.
-var GIVEN = { ok: 1, equal: 2, notEqual: 2, strictEqual: 2, notStrictEqual: 2, match: 2, doesNotMatch: 2, fail: 0 };
+var GIVEN = { ok: 1, equal: 2, notEqual: 2, strictEqual: 2, notStrictEqual: 2, fail: 0 };
 function givenMessage(name, args) {
   if (name === "throws" || name === "doesNotThrow") return args.length > 1 && typeof args[args.length - 1] === "string" ? args[args.length - 1] : undefined;
   if (name === "fail" && args.length > 1) return typeof args[2] === "string" ? args[2] : undefined;
@@ -82,7 +82,7 @@ function generatedMessage(name, args, e) {
       var text = name === "doesNotThrow"
         ? "Got unwanted exception" + (given !== undefined ? ": " + given : ".") + "\\nActual message: \\"" + (e.actual && e.actual.message) + "\\""
         : name === "throws" && given !== undefined ? "Missing expected exception: " + given : given !== undefined ? given : generatedMessage(name, args, e);
-      throw DeepAssertionError({ actual: e.actual, expected: e.expected, message: text, generated: given === undefined, operator: e.operator, stackStartFn: wrapped });
+      throw assertionError({ actual: e.actual, expected: e.expected, message: text, generated: given === undefined, operator: e.operator, stackStartFn: wrapped });
     }
   };
   assert[name] = wrapped;
@@ -97,7 +97,7 @@ function generatedMessage(name, args, e) {
       var text = typeof message === "string" ? message : typeof string !== "string"
         ? 'The "string" argument must be of type string. Received type ' + typeof string + " (" + show(string) + ")"
         : generatedMessage(name, [string, regexp]);
-      throw DeepAssertionError({ actual: string, expected: regexp, message: text, generated: typeof message !== "string", operator: name, stackStartFn: check });
+      throw assertionError({ actual: string, expected: regexp, message: text, generated: typeof message !== "string", operator: name, stackStartFn: check });
     }
   };
   assert[name] = assert.strict[name] = check;

@@ -59,16 +59,13 @@ function packageOrRepoError(message: Message, detail: ProblemDetail | undefined,
 
 function unsupportedBuiltin(message: Message, detail: ProblemDetail, ctx: MessageContext): { d: Diagnostic; rank: number } {
   const spec = detail.specifier!;
-  const chain = [...(ctx.graph.chain(ctx.entry, detail.importer!) ?? [detail.importer!]), spec];
-  const anchor = anchorInRepo(chain, ctx);
-  const direct = anchor.via === spec;
-  const pkg = anchor.via.startsWith('node_modules/') ? packageName(anchor.via.slice('node_modules/'.length)) : undefined;
+  const { chain, anchor, pkg } = builtinImport(ctx, detail.importer!, spec);
   const d = createDiagnostic({
     code: 'E_UNSUPPORTED_BUILTIN',
     severity: 'error',
     message: `"${spec}" is a Node.js built-in the sandbox does not provide, imported through ${chain.join(' -> ')}`,
     file: anchor.file,
-    ...(direct ? locationOf(message.location) : anchor.position),
+    ...(anchor.via === spec ? locationOf(message.location) : anchor.position),
     hint:
       unsupportedBuiltinHint(detail.builtin!) +
       (pkg ? ` It is needed by the package "${pkg}": choose a package (or version) that runs in browsers or edge runtimes.` : ''),
@@ -78,30 +75,37 @@ function unsupportedBuiltin(message: Message, detail: ProblemDetail, ctx: Messag
 
 /**
  * One warning per package and built-in that got a stand-in (`W_BUILTIN_STUBBED`), at the user's
- * import that pulls the package in, with the shortest chain: the build works, but a call into that
- * built-in will throw at run time, which a person should know before deploying.
+ * import that pulls the package in, with the shortest chain: the build works, but reaching that
+ * built-in does not do what it does in Node, which a person should know before deploying.
  */
 export function stubbedBuiltinWarnings(stubs: readonly { builtin: string; specifier: string; importer: string }[], ctx: MessageContext): Diagnostic[] {
   const best = new Map<string, { d: Diagnostic; rank: number }>();
   for (const stub of stubs) {
     const behaviour = stubBehaviour(stub.builtin);
     if (behaviour === undefined) continue;
-    const chain = [...(ctx.graph.chain(ctx.entry, stub.importer) ?? [stub.importer]), stub.specifier];
-    const anchor = anchorInRepo(chain, ctx);
-    const pkg = anchor.via.startsWith('node_modules/') ? packageName(anchor.via.slice('node_modules/'.length)) : anchor.via;
+    const { chain, anchor, pkg: found } = builtinImport(ctx, stub.importer, stub.specifier);
+    const pkg = found ?? anchor.via;
     const d = createDiagnostic({
       code: 'W_BUILTIN_STUBBED',
       severity: 'warning',
-      message: `the package "${pkg}" imports "${stub.specifier}", which the sandbox does not provide: it gets ${behaviour} (imported through ${chain.join(' -> ')})`,
+      message: `the package "${pkg}" imports "${stub.specifier}", which the sandbox does not provide: it gets ${behaviour.gets} (imported through ${chain.join(' -> ')})`,
       file: anchor.file,
       ...anchor.position,
-      hint: `${unsupportedBuiltinHint(stub.builtin)} If the action reaches a path of "${pkg}" that needs it, it fails with an error naming the call; otherwise nothing changes.`,
+      hint: `${unsupportedBuiltinHint(stub.builtin)} If the action reaches a path of "${pkg}" that needs it, ${behaviour.consequence}; otherwise nothing changes.`,
     });
     const key = `${pkg}\0${stub.builtin}`;
     const seen = best.get(key);
     if (!seen || chain.length < seen.rank) best.set(key, { d, rank: chain.length });
   }
   return [...best.values()].map((v) => v.d);
+}
+
+/** The import chain from the entry to a built-in, where it starts in the user's files, and the package it goes through. */
+function builtinImport(ctx: MessageContext, importer: string, specifier: string) {
+  const chain = [...(ctx.graph.chain(ctx.entry, importer) ?? [importer]), specifier];
+  const anchor = anchorInRepo(chain, ctx);
+  const pkg = anchor.via.startsWith('node_modules/') ? packageName(anchor.via.slice('node_modules/'.length)) : undefined;
+  return { chain, anchor, pkg };
 }
 
 /**

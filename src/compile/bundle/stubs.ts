@@ -91,12 +91,25 @@ module.exports = {
 };
 `;
 
-/** What a stand-in does, for the build's warning; `undefined` for one that fully works (no warning). */
-export function stubBehaviour(name: string): string | undefined {
+/** What a stand-in is and what reaching it means, for the build's warning. */
+export interface StubBehaviour {
+  readonly gets: string;
+  readonly consequence: string;
+}
+
+const THROWS: StubBehaviour = {
+  gets: 'a stand-in whose functions throw when called',
+  consequence: 'it fails with an error naming the call',
+};
+const BEHAVIOURS: Readonly<Record<string, StubBehaviour>> = {
+  http: { gets: 'a client over fetch (requests only, under the egress policy; no servers or sockets)', consequence: 'its requests go through fetch, and a server or socket fails with an error naming the call' },
+  os: { gets: 'a stand-in with neutral answers (platform "browser", hostname "localhost", no CPUs or network interfaces)', consequence: 'it sees those answers' },
+};
+
+/** What the stand-in of `name` does; `undefined` for one that fully works (`perf_hooks`: no warning). */
+export function stubBehaviour(name: string): StubBehaviour | undefined {
   if (name === 'perf_hooks') return undefined;
-  if (name === 'http' || name === 'https') return 'a client over fetch (requests only, under the egress policy; no servers or sockets)';
-  if (name === 'os') return 'a stand-in with neutral answers (platform "browser", hostname "localhost", no CPUs or network interfaces)';
-  return 'a stand-in whose functions throw when called';
+  return BEHAVIOURS[name === 'https' ? 'http' : name] ?? THROWS;
 }
 
 /** The stand-in of each built-in that has one. */

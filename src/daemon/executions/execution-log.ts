@@ -154,7 +154,7 @@ type RecordRow = { record: string };
  * trigger or the few dead ones. Statuses other than `final` (nearly all records) are found through
  * the partial index `executions_unfinished`, whose condition the statement repeats so SQLite uses it.
  */
-export function listStatements(db: DaemonDatabase): (q: ListQuery) => RecordRow[] {
+function listStatements(db: DaemonDatabase): (q: ListQuery) => RecordRow[] {
   const select = (where: string) => db.prepare<unknown[], RecordRow>(`SELECT record FROM executions WHERE ${where} seq > ? ORDER BY seq DESC LIMIT ?`);
   const all = select('');
   const byTrigger = select('trigger = ? AND');

@@ -114,9 +114,9 @@ export class SandboxContext {
   /**
    * Bytes this context's runtime holds now (QuickJS's own "memory used" figure, which module-scope
    * state and leaks grow), so owners can retire a context before it runs into its memory limit.
-   * QuickJS walks the heap for it (about 0.2 ms for a small action, 5 ms at 100,000 objects): sample it, do not call it on
-   * every invocation. Undefined once disposed, while an invocation runs, or when the figure cannot
-   * be read.
+   * QuickJS walks the heap for it (about 0.2 ms for a small action, 5 ms at 100,000 objects):
+   * sample it, do not call it on every invocation. Undefined once disposed, while an invocation
+   * runs, or when the figure cannot be read.
    */
   memoryUsedBytes(): number | undefined {
     if (this.#disposed || this.#current !== undefined) return undefined;

@@ -12,21 +12,12 @@ const bytesOf = new WeakMap(); // Blob -> Uint8Array (never handed out: slices a
 
 function partBytes(part) {
   if (part instanceof Blob) return bytesOf.get(part);
-  if (part instanceof ArrayBuffer) return new Uint8Array(part.slice(0));
-  if (ArrayBuffer.isView(part)) return new Uint8Array(part.buffer.slice(part.byteOffset, part.byteOffset + part.byteLength));
+  if (part instanceof ArrayBuffer || ArrayBuffer.isView(part)) return I.toBytes(part).slice();
   return enc.utf8encode(String(part));
 }
 function normalizeType(type) {
   type = type === undefined ? '' : String(type);
   return /^[\x20-\x7e]*$/.test(type) ? type.toLowerCase() : '';
-}
-function concat(chunks) {
-  let n = 0;
-  for (const c of chunks) n += c.length;
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const c of chunks) { out.set(c, at); at += c.length; }
-  return out;
 }
 class Blob {
   #type;
@@ -36,7 +27,7 @@ class Blob {
     }
     const chunks = [];
     for (const p of parts) chunks.push(partBytes(p));
-    bytesOf.set(this, concat(chunks));
+    bytesOf.set(this, enc.concatBytes(chunks));
     this.#type = normalizeType(options && options.type);
   }
   get size() { return bytesOf.get(this).length; }
@@ -139,7 +130,7 @@ function encodeMultipart(form) {
     }
   }
   chunks.push(enc.utf8encode('--' + boundary + '--\r\n'));
-  return { bytes: concat(chunks), type: 'multipart/form-data; boundary=' + boundary };
+  return { bytes: enc.concatBytes(chunks), type: 'multipart/form-data; boundary=' + boundary };
 }
 function indexOf(bytes, pattern, from) {
   outer: for (let i = from; i <= bytes.length - pattern.length; i++) {

@@ -130,5 +130,14 @@ class TextDecoder {
     return out;
   }
 }
-return { TextEncoder, TextDecoder, utf8encode, utf8decode };
+/** One Uint8Array holding the given Uint8Arrays one after another. */
+function concatBytes(chunks) {
+  let n = 0;
+  for (const c of chunks) n += c.length;
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const c of chunks) { out.set(c, at); at += c.length; }
+  return out;
+}
+return { TextEncoder, TextDecoder, utf8encode, utf8decode, concatBytes };
 })`;

@@ -52,12 +52,6 @@ function toData(data, encoding, what) {
   if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) return I.toBytes(data);
   throw new TypeError('The "' + what + '" argument must be of type string or an instance of Buffer, TypedArray, or DataView');
 }
-function concat(chunks) {
-  let n = 0; for (const c of chunks) n += c.length;
-  const u = new Uint8Array(n); let o = 0;
-  for (const c of chunks) { u.set(c, o); o += c.length; }
-  return u;
-}
 let hashes;
 function hashNames() { return hashes || (hashes = I.call('sys.crypto.hashes')); }
 function checkHash(alg) {
@@ -76,7 +70,7 @@ class Hash {
   digest(encoding) {
     if (this.#done) throw new Error('Digest already called');
     this.#done = true;
-    const data = I.b64encode(concat(this.#chunks), false);
+    const data = I.b64encode(enc.concatBytes(this.#chunks), false);
     const r = this.#key === undefined ? I.call('sys.crypto.hash', [this.#alg, data]) : I.call('sys.crypto.hmac', [this.#alg, I.b64encode(this.#key, false), data]);
     return out(I.b64decode(r), encoding);
   }
@@ -150,11 +144,11 @@ class Sign {
   constructor(alg) { this.#alg = alg === null || alg === undefined ? null : String(alg); }
   update(data, encoding) { this.#chunks.push(toData(data, encoding, 'data').slice()); return this; }
   sign(key, encoding) {
-    const r = I.call('sys.crypto.sign', [this.#alg, I.b64encode(concat(this.#chunks), false), keyMaterial(key)]);
+    const r = I.call('sys.crypto.sign', [this.#alg, I.b64encode(enc.concatBytes(this.#chunks), false), keyMaterial(key)]);
     return out(I.b64decode(r), encoding);
   }
   verify(key, signature, encoding) {
-    return I.call('sys.crypto.verify', [this.#alg, I.b64encode(concat(this.#chunks), false), keyMaterial(key), I.b64encode(toData(signature, encoding, 'signature'), false)]);
+    return I.call('sys.crypto.verify', [this.#alg, I.b64encode(enc.concatBytes(this.#chunks), false), keyMaterial(key), I.b64encode(toData(signature, encoding, 'signature'), false)]);
   }
 }
 function randomBytes(size, cb) {
