@@ -4,9 +4,10 @@ import { v7 as timeOrderedUuid } from 'uuid';
 /**
  * A new execution id: a UUID, time-ordered (version 7, RFC 9562). Records are keyed by id, and
  * random ids put each new record at a random page of that index: in a micro-benchmark of 40,000
- * record writes one cost 41-49 µs on average and, as every commit dirtied pages all over the file, WAL checkpoints
- * made one write in a hundred take 1.6-1.8 ms. Ids that grow keep the writes at the index's end
- * (25-33 µs, p99 75-89 µs). Ids of the same millisecond are in random order among themselves.
+ * record writes one cost 41-49 µs on average and, as every commit dirtied pages all over the
+ * file, WAL checkpoints made one write in a hundred take 1.6-1.8 ms. Ids that grow keep the writes
+ * at the index's end (25-33 µs, p99 75-89 µs). Ids of the same millisecond are in random order
+ * among themselves.
  */
 export function newExecutionId(): string {
   return timeOrderedUuid({ random: randomBytes16() });
