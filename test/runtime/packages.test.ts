@@ -133,4 +133,36 @@ exports.onExecutePostLogin = async (event, api) => {
       body: { Body: text, From: '+15005550006', To: recipient },
     }]);
   });
+  it('formats dates in other time zones and locales (dayjs timezone plugin, toLocaleString, Intl) as Node does, at the event\'s time', async () => {
+    // A business-hours rule as Auth0 users write it: the local hour of a fixed office time zone.
+    const code = `const dayjs = require('dayjs');
+dayjs.extend(require('dayjs/plugin/utc'));
+dayjs.extend(require('dayjs/plugin/timezone'));
+exports.onExecutePostLogin = async (event, api) => {
+  const at = new Date(event.stats ? '2024-03-10T14:30:00Z' : 0);
+  const hourInNewYork = Number(at.toLocaleString('en-US', { timeZone: 'America/New_York', hour: 'numeric', hour12: false }));
+  if (hourInNewYork < 9 || hourInNewYork >= 17) api.access.deny('Outside office hours');
+  api.idToken.setCustomClaim('time', {
+    dayjs: dayjs(at).tz('Asia/Kolkata').format('YYYY-MM-DD HH:mm Z'),
+    berlin: at.toLocaleString('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'full', timeStyle: 'short' }),
+    price: new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(1234.5),
+    hourInNewYork,
+    local: [at.getHours(), at.toLocaleString()],
+  });
+};
+`;
+    const files = { ...action('office-hours', { trigger: 'post-login', dependencies: { dayjs: versions['dayjs']! } }, code), ...flow('post-login', ['office-hours']) };
+    const d = await deployFiles(files, {}, { registry: registry.url });
+    const r = await runFlow(d, 'post-login', sampleEvent('post-login@v3'));
+    expect(r.actions.map((a) => `${a.name}: ${a.status} ${a.error?.stack ?? ''}`)).toEqual(['office-hours: success ']);
+    const claims = (r.commands as { idToken: { customClaims: Record<string, unknown> } }).idToken.customClaims;
+    const at = new Date('2024-03-10T14:30:00Z');
+    expect(claims['time']).toEqual({
+      dayjs: '2024-03-10 20:00 +05:30',
+      berlin: at.toLocaleString('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'full', timeStyle: 'short' }),
+      price: new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(1234.5),
+      hourInNewYork: 10,
+      local: [14, '3/10/2024, 2:30:00 PM'],
+    });
+  });
 });

@@ -11,6 +11,7 @@ import { ENCODING_CHUNK } from './chunks/encoding.ts';
 import { EVENTS_CHUNK } from './chunks/events.ts';
 import { FETCH_CHUNK } from './chunks/fetch.ts';
 import { FORMAT_CHUNK } from './chunks/format.ts';
+import { INTL_CHUNK } from './chunks/intl.ts';
 import { INSPECT_CHUNK } from './chunks/inspect.ts';
 import { INSPECT_LAYOUT_CHUNK } from './chunks/inspect-layout.ts';
 import { NODE_CRYPTO_CHUNK } from './chunks/node-crypto.ts';
@@ -35,6 +36,7 @@ export const GUEST_CHUNKS: Readonly<Record<string, string>> = Object.freeze({
   format: FORMAT_CHUNK,
   inspect: INSPECT_CHUNK,
   inspectlayout: INSPECT_LAYOUT_CHUNK,
+  intl: INTL_CHUNK,
   nodecrypto: NODE_CRYPTO_CHUNK,
   timers: TIMERS_CHUNK,
   url: URL_CHUNK,

@@ -105,6 +105,19 @@ lazyGlobals('fetch', ['fetch', 'Headers', 'Request', 'Response']);
 lazyGlobals('blob', ['Blob', 'File', 'FormData']);
 lazyGlobals('webcrypto', ['crypto', 'Crypto', 'CryptoKey', 'SubtleCrypto']);
 lazyGlobals('clone', ['structuredClone']);
+lazyGlobals('intl', ['Intl']);
+// QuickJS's locale methods ignore locales and time zones (no ICU); these answer through the host's.
+for (const m of ['Date.toLocaleString', 'Date.toLocaleDateString', 'Date.toLocaleTimeString', 'Number.toLocaleString', 'BigInt.toLocaleString',
+  'String.localeCompare', 'String.toLocaleUpperCase', 'String.toLocaleLowerCase', 'Array.toLocaleString']) {
+  const dot = m.indexOf('.'), name = m.slice(dot + 1);
+  const f = { [name](a, b, c) { return load('intl').builtin(m, this, a, b, c); } }[name];
+  defineProperty(f, 'length', { value: name === 'localeCompare' ? 1 : 0 });
+  defineProperty(G[m.slice(0, dot)].prototype, name, { value: f });
+}
+// Local time is UTC (sandbox/utc-local-time.ts); Node names the zone after the offset.
+for (const [name, f] of [['toString', Date.prototype.toString], ['toTimeString', Date.prototype.toTimeString]]) {
+  defineProperty(Date.prototype, name, { value: { [name]() { const s = f.call(this); return s === 'Invalid Date' ? s : s + ' (Coordinated Universal Time)'; } }[name] });
+}
 const timeOrigin = Date.now();
 setGlobal('performance', { timeOrigin, now() { return Date.now() - timeOrigin; } });
 // The global object by its web-worker name: the browser builds of packages read globals through it

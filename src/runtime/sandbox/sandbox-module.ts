@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { DEBUG_SYNC, RELEASE_SYNC, newQuickJSWASMModuleFromVariant, newVariant } from 'quickjs-emscripten';
 import type { QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten';
 import { InternalError, UsageError } from '../../core/errors.ts';
+import { pinLocalTimeToUtc } from './utc-local-time.ts';
 
 /**
  * One QuickJS WebAssembly instance: the unit of isolation and of failure. Everything inside one
@@ -38,7 +39,11 @@ export interface WasmMemory {
 /** A compiled `WebAssembly.Module` (opaque here; transferable to workers). */
 export type WasmModule = object;
 const wasm = (globalThis as unknown as {
-  WebAssembly: { Memory: new (d: { initial: number; maximum: number }) => WasmMemory; compile(bytes: Uint8Array): Promise<WasmModule> };
+  WebAssembly: {
+    Memory: new (d: { initial: number; maximum: number }) => WasmMemory;
+    compile(bytes: Uint8Array): Promise<WasmModule>;
+    instantiate(module: WasmModule, imports: object): Promise<{ exports: object }>;
+  };
 }).WebAssembly;
 
 export class SandboxModule {
@@ -87,7 +92,15 @@ export async function createSandboxModule(options: SandboxModuleOptions = {}): P
   const base = options.debug === true ? DEBUG_SYNC : RELEASE_SYNC;
   const memory = options.memory ?? (options.maxMemoryBytes !== undefined ? cappedMemory(options.maxMemoryBytes) : undefined);
   const wasmModule = options.wasmModule ?? (await compileQuickJSWasm(options.debug === true));
-  const variant = newVariant(base, { wasmModule, ...(memory !== undefined ? { wasmMemory: memory } : {}) });
+  // Instantiated here rather than through the variant's `wasmModule` option, to pin the guest's
+  // local time to UTC on the way (utc-local-time.ts).
+  const instantiateWasm = async (imports: Record<string, Record<string, unknown>>, onSuccess: (instance: unknown) => void) => {
+    pinLocalTimeToUtc(imports);
+    const instance = await wasm.instantiate(wasmModule, imports);
+    onSuccess(instance);
+    return instance.exports;
+  };
+  const variant = newVariant(base, { emscriptenModule: { instantiateWasm }, ...(memory !== undefined ? { wasmMemory: memory } : {}) });
   const quickjs = await newQuickJSWASMModuleFromVariant(variant);
   if (memory !== undefined && (quickjs.getWasmMemory() as unknown) !== memory) {
     throw new InternalError('QuickJS ignored the capped WebAssembly.Memory (the variant must be the unwrapped default export)');

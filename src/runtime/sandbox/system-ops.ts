@@ -2,6 +2,7 @@ import { GUEST_CHUNKS } from '../guest/index.ts';
 import type { Execution } from './execution.ts';
 import { CRYPTO_OPS, subtleOp } from './host-crypto.ts';
 import type { HostFetch, HostFetchRequest } from './host-fetch.ts';
+import { intlOp } from './host-intl.ts';
 import { expectArray, expectInteger, expectObject, expectString, fromB64, toB64 } from './op-args.ts';
 import type { ConsoleLevel, HostCallInfo } from './types.ts';
 
@@ -69,6 +70,7 @@ export const SYSTEM_OPS: Readonly<Record<string, SystemOp>> = {
     return urlRecord(parseUrl(expectString(a[0], 'url'), a.length === 2 ? expectString(a[1], 'base') : undefined));
   },
   'sys.subtle': (args) => subtleOp(args),
+  'sys.intl': (args) => intlOp(args),
   'sys.fetch': async (args, { info, fetch }) => {
     const res = await fetch(toFetchRequest(args), info.signal);
     return {
