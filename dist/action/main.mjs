@@ -6468,8 +6468,22 @@ function loaderFor(file) {
 
 // src/compile/bundle/sandbox-plugin.ts
 import { existsSync } from "node:fs";
-import { readFile as readFile4 } from "node:fs/promises";
+import { open as open2, readFile as readFile4 } from "node:fs/promises";
 import path12 from "node:path";
+
+// src/compile/bundle/amd.ts
+var AMD_START = /^(?:\s+|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*(?:(['"])use strict\1;?)?(?:\s+|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*define\s*\(\s*(?:(['"])[^'"\n]*\2\s*,\s*)?(\[[^\]]*\])?/;
+var SPECIAL = /* @__PURE__ */ new Set(["require", "exports", "module"]);
+function amdAsCommonJs(source) {
+  const m = AMD_START.exec(source.slice(0, 4096));
+  if (m === null) return void 0;
+  const deps = m[3] === void 0 ? [] : [...m[3].matchAll(/(['"])([^'"\n]+)\1/g)].map((d) => d[2]).filter((d) => !SPECIAL.has(d));
+  const table = [...new Set(deps)].sort().map((d) => `${JSON.stringify(d)}: function () { return require(${JSON.stringify(d)}); }`).join(", ");
+  return `${amdDefine(table)}${source}`;
+}
+function amdDefine(table) {
+  return `var define = (function (deps) { function define(id, list, factory) { if (typeof id !== 'string') { factory = list; list = id; } if (!Array.isArray(list)) { factory = list; list = ['require', 'exports', 'module']; } var args = list.map(function (d) { if (d === 'require') return require; if (d === 'exports') return module.exports; if (d === 'module') return module; if (!Object.prototype.hasOwnProperty.call(deps, d)) throw new Error('AMD module dependency ' + d + ' was not bundled'); return deps[d](); }); var r = typeof factory === 'function' ? factory.apply(module.exports, args) : factory; if (r !== undefined) module.exports = r; } define.amd = {}; return define; })({ ${table} }); `;
+}
 
 // src/compile/bundle/layer-files.ts
 import { readFileSync as readFileSync2 } from "node:fs";
@@ -6787,6 +6801,7 @@ var INJECTED_GLOBALS = {
 
 // src/compile/bundle/sandbox-plugin.ts
 var BUILTIN_NAMESPACE = "actuate-builtin";
+var AMD_NAMESPACE = "actuate-amd";
 var INJECT_PREFIX = "actuate-inject:";
 var INNER = { actuateInner: true };
 function sandboxPlugin(options) {
@@ -6799,6 +6814,7 @@ function setup(build2, o) {
   const display = (r) => r.namespace === BUILTIN_NAMESPACE ? `${BUILTIN_NAMESPACE}:${r.path}` : repoPath2(r.path) ?? r.path;
   const innerResolve = (args, resolveDir) => build2.resolve(args.path, { kind: args.kind, resolveDir, importer: args.importer, pluginData: INNER });
   const layerFile = (abs) => ({ namespace: BUILTIN_NAMESPACE, path: layerFileName(abs) });
+  const amdOr = async (r) => r.namespace === "file" && r.path !== void 0 && inInstall(r.path) && await isAmdFile(r.path) ? { namespace: AMD_NAMESPACE, path: repoPath2(r.path) } : void 0;
   const builtin = (from, spec, name, stubbable = false) => {
     if (!SANDBOX_BUILTINS.has(name) && stubbable && Object.hasOwn(BUILTIN_STUBS, name)) {
       graph.add(from, spec, spec);
@@ -6836,7 +6852,7 @@ function setup(build2, o) {
         return problem2({ code: "E_IMPORT_NOT_FOUND", hint: `Check the import path against the files and "exports" of ${pkg}.` }, `cannot resolve "${spec}" from the installed package ${pkg}: ${why}`);
       }
       graph.add(from, display(r), spec);
-      return void 0;
+      return amdOr(r);
     }
     const name = builtinName(spec);
     if (name !== void 0) return builtin(from, spec, name);
@@ -6865,7 +6881,7 @@ function setup(build2, o) {
       );
     }
     if (r.namespace === "file") graph.add(from, display(r), spec);
-    return void 0;
+    return amdOr(r);
   };
   const fromLayer = async (args, from) => {
     const spec = args.path;
@@ -6884,6 +6900,7 @@ function setup(build2, o) {
       return { path: `${root}/${args.path}` };
     }
     if (args.namespace === BUILTIN_NAMESPACE) return fromLayer(args, `${BUILTIN_NAMESPACE}:${repoPath2(args.importer) ?? args.importer}`);
+    if (args.namespace === AMD_NAMESPACE) return fromPackage(args, args.importer);
     const from = repoPath2(args.importer);
     if (args.namespace !== "file" || from === void 0) throw new InternalError(`unexpected importer ${args.namespace}:${args.importer}`);
     return from.startsWith("node_modules/") ? fromPackage(args, from) : fromRepo(args, from);
@@ -6896,6 +6913,12 @@ function setup(build2, o) {
     const loader = loaderFor(rel);
     if (!loader) return problem2({ code: "E_UNSUPPORTED_FILE", hint: "Import .ts, .js, .mjs, .cjs, .json or .txt files." }, `cannot bundle ${rel}: unsupported file type`);
     return { contents, loader, resolveDir: root };
+  });
+  build2.onLoad({ filter: /.*/, namespace: AMD_NAMESPACE }, async (args) => {
+    const file = `${root}/${args.path}`;
+    const contents = amdAsCommonJs(await readFile4(file, "utf8"));
+    if (contents === void 0) throw new InternalError(`bundle: ${args.path} is no longer an AMD module`);
+    return { contents, loader: "js", resolveDir: path12.dirname(file) };
   });
   build2.onLoad({ filter: /.*/, namespace: BUILTIN_NAMESPACE }, async (args) => {
     const p = args.path;
@@ -6910,6 +6933,17 @@ function setup(build2, o) {
     const file = layerFilePath(p);
     return { contents: await readFile4(file, "utf8"), loader: loaderFor(file) ?? "js", resolveDir: path12.dirname(file) };
   });
+}
+async function isAmdFile(file) {
+  if (!/\.c?js$/.test(file)) return false;
+  const handle = await open2(file, "r");
+  try {
+    const buf = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return amdAsCommonJs(buf.subarray(0, bytesRead).toString("utf8")) !== void 0;
+  } finally {
+    await handle.close();
+  }
 }
 function problem2(detail, text) {
   return { errors: [{ text, detail }] };
@@ -7168,6 +7202,7 @@ ${uses}
   if (!result.ok) throw new InternalError(`bundler fingerprint: the reference bundle failed: ${JSON.stringify(result.diagnostics)}`);
   const hash = createHash3("sha256").update(`actuate-bundle-${BUNDLE_FORMAT}\0esbuild@${esbuildVersion}\0`).update(result.code).update("\0").update(result.map);
   for (const name of Object.keys(BUILTIN_STUBS).sort()) hash.update(`\0stub:${name}\0${BUILTIN_STUBS[name]}`);
+  hash.update(`\0amd\0${amdDefine("")}`);
   return `sha256:${hash.digest("hex")}`;
 }
 

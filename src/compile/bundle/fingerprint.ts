@@ -2,13 +2,15 @@
  * A fingerprint of the bundler itself, for cache keys: a cached bundle may be reused only when the
  * inputs *and* the toolchain are the same. It covers esbuild's version, this module's format and
  * the exact bytes of the whole compatibility layer (every polyfill file and shim), measured by
- * bundling a reference action that uses all of it, and the stand-ins packages may get (stubs.ts).
+ * bundling a reference action that uses all of it, the stand-ins packages may get (stubs.ts) and
+ * the `define` AMD files get (amd.ts).
  */
 import { createHash } from 'node:crypto';
 import { version as esbuildVersion } from 'esbuild';
 import { InternalError } from '../../core/index.ts';
 import { bundleAction } from './bundle-action.ts';
 import { SANDBOX_BUILTINS } from './builtins.ts';
+import { amdDefine } from './amd.ts';
 import { BUILTIN_STUBS } from './stubs.ts';
 
 /** Bump when the bundle format or the esbuild options change in a way the layer bytes do not show. */
@@ -36,5 +38,6 @@ async function compute(): Promise<string> {
   if (!result.ok) throw new InternalError(`bundler fingerprint: the reference bundle failed: ${JSON.stringify(result.diagnostics)}`);
   const hash = createHash('sha256').update(`actuate-bundle-${BUNDLE_FORMAT}\0esbuild@${esbuildVersion}\0`).update(result.code).update('\0').update(result.map);
   for (const name of Object.keys(BUILTIN_STUBS).sort()) hash.update(`\0stub:${name}\0${BUILTIN_STUBS[name]}`);
+  hash.update(`\0amd\0${amdDefine('')}`);
   return `sha256:${hash.digest('hex')}`;
 }

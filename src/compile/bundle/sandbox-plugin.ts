@@ -5,6 +5,7 @@
  *   Node.js built-in, else `E_UNDECLARED_PACKAGE` at the import;
  * - imports inside npm packages: esbuild's own resolution (browser fields included), kept inside
  *   the install so nothing on the host leaks in;
+ * - AMD files in packages (a "browser" build may be one): run as CommonJS (amd.ts);
  * - built-ins: the compatibility layer; for one it cannot provide, a stand-in when an npm package
  *   imports it (stubs.ts; reported through `onStub`), else `E_UNSUPPORTED_BUILTIN`.
  *
@@ -13,10 +14,11 @@
  * `<root>/node_modules`), and the layer lives in its own namespace.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { OnResolveArgs, OnResolveResult, Plugin, PluginBuild } from 'esbuild';
+import type { OnLoadResult, OnResolveArgs, OnResolveResult, Plugin, PluginBuild } from 'esbuild';
 import { InternalError } from '../../core/index.ts';
+import { amdAsCommonJs } from './amd.ts';
 import { SANDBOX_BUILTINS, builtinName } from './builtins.ts';
 import type { ImportGraph } from './import-graph.ts';
 import { layerFileName, layerFilePath } from './layer-files.ts';
@@ -26,6 +28,8 @@ import { isRelativeSpecifier, loaderFor, packageName, resolveRepoImport } from '
 
 /** Namespace of the compatibility layer's modules (shown as `actuate-builtin:...` in source maps). */
 export const BUILTIN_NAMESPACE = 'actuate-builtin';
+/** Namespace of packages' AMD files, loaded as CommonJS (amd.ts); paths are `node_modules/...`. */
+export const AMD_NAMESPACE = 'actuate-amd';
 /** Prefix of the `inject` entries that provide free globals such as `Buffer`. */
 export const INJECT_PREFIX = 'actuate-inject:';
 
@@ -71,6 +75,9 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
     build.resolve(args.path, { kind: args.kind, resolveDir, importer: args.importer, pluginData: INNER });
 
   const layerFile = (abs: string): OnResolveResult => ({ namespace: BUILTIN_NAMESPACE, path: layerFileName(abs) });
+  // An AMD file gets its own namespace: there, esbuild treats it as CommonJS even in a "type": "module" package.
+  const amdOr = async (r: OnResolveResult): Promise<OnResolveResult | undefined> =>
+    r.namespace === 'file' && r.path !== undefined && inInstall(r.path) && (await isAmdFile(r.path)) ? { namespace: AMD_NAMESPACE, path: repoPath(r.path)! } : undefined;
 
   const builtin = (from: string, spec: string, name: string, stubbable = false): OnResolveResult => {
     if (!SANDBOX_BUILTINS.has(name) && stubbable && Object.hasOwn(BUILTIN_STUBS, name)) {
@@ -110,7 +117,7 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
         return problem({ code: 'E_IMPORT_NOT_FOUND', hint: `Check the import path against the files and "exports" of ${pkg}.` }, `cannot resolve "${spec}" from the installed package ${pkg}: ${why}`);
       }
       graph.add(from, display(r), spec);
-      return undefined;
+      return amdOr(r);
     }
     const name = builtinName(spec);
     if (name !== undefined) return builtin(from, spec, name);
@@ -141,7 +148,7 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
       );
     }
     if (r.namespace === 'file') graph.add(from, display(r), spec);
-    return undefined;
+    return amdOr(r);
   };
 
   const fromLayer = async (args: OnResolveArgs, from: string): Promise<OnResolveResult> => {
@@ -163,6 +170,7 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
       return { path: `${root}/${args.path}` };
     }
     if (args.namespace === BUILTIN_NAMESPACE) return fromLayer(args, `${BUILTIN_NAMESPACE}:${repoPath(args.importer) ?? args.importer}`);
+    if (args.namespace === AMD_NAMESPACE) return fromPackage(args, args.importer);
     const from = repoPath(args.importer);
     if (args.namespace !== 'file' || from === undefined) throw new InternalError(`unexpected importer ${args.namespace}:${args.importer}`);
     return from.startsWith('node_modules/') ? fromPackage(args, from) : fromRepo(args, from);
@@ -179,6 +187,13 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
     return { contents, loader, resolveDir: root };
   });
 
+  build.onLoad({ filter: /.*/, namespace: AMD_NAMESPACE }, async (args) => {
+    const file = `${root}/${args.path}`;
+    const contents = amdAsCommonJs(await readFile(file, 'utf8'));
+    if (contents === undefined) throw new InternalError(`bundle: ${args.path} is no longer an AMD module`);
+    return { contents, loader: 'js', resolveDir: path.dirname(file) };
+  });
+
   build.onLoad({ filter: /.*/, namespace: BUILTIN_NAMESPACE }, async (args) => {
     const p = args.path;
     if (p === 'empty') return { contents: '', loader: 'js' };
@@ -192,6 +207,19 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
     const file = layerFilePath(p);
     return { contents: await readFile(file, 'utf8'), loader: loaderFor(file) ?? 'js', resolveDir: path.dirname(file) };
   });
+}
+
+/** Whether a package file is an AMD module (amd.ts), read from its first 4 KB. */
+async function isAmdFile(file: string): Promise<boolean> {
+  if (!/\.c?js$/.test(file)) return false;
+  const handle = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return amdAsCommonJs(buf.subarray(0, bytesRead).toString('utf8')) !== undefined;
+  } finally {
+    await handle.close();
+  }
 }
 
 function problem(detail: ProblemDetail, text: string): OnResolveResult {
