@@ -16,7 +16,8 @@ const ACTIONS: Record<(typeof PACKAGES)[number], { file: string; code: string }>
   uuid: { file: 'index.ts', code: `import { v4, v5, validate } from 'uuid';\nexport const onExecutePostLogin = async (event, api) => {\n  api.idToken.setCustomClaim('uuid', { v4valid: validate(v4()), v5: v5('actuate', v5.URL) });\n};\n` },
   jose: { file: 'index.ts', code: `import { SignJWT, jwtVerify } from 'jose';\nexport const onExecutePostLogin = async (event, api) => {\n  const key = new TextEncoder().encode('a-very-long-shared-secret-for-hs256');\n  const token = await new SignJWT({ sub: event.user.user_id }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt(1700000000).sign(key);\n  const { payload } = await jwtVerify(token, key);\n  api.idToken.setCustomClaim('jose', { token, sub: payload.sub });\n};\n` },
   jsonwebtoken: { file: 'index.js', code: `const jwt = require('jsonwebtoken');\nexports.onExecutePostLogin = async (event, api) => {\n  const token = jwt.sign({ sub: event.user.user_id }, 'shared-secret', { algorithm: 'HS256', noTimestamp: true });\n  const decoded = jwt.verify(token, 'shared-secret');\n  api.idToken.setCustomClaim('jsonwebtoken', { token, sub: decoded.sub });\n};\n` },
-  axios: { file: 'index.js', code: `const axios = require('axios');\nexports.onExecutePostLogin = async (event, api) => {\n  const res = await axios.post('https://api.example.com/users', { id: event.user.user_id }, { adapter: 'fetch', timeout: 5000 });\n  api.idToken.setCustomClaim('axios', { status: res.status, data: res.data });\n};\n` },
+  // Both adapters of axios's browser build: fetch, and XMLHttpRequest (the only one before axios 1.7).
+  axios: { file: 'index.js', code: `const axios = require('axios');\nexports.onExecutePostLogin = async (event, api) => {\n  const res = await axios.post('https://api.example.com/users', { id: event.user.user_id }, { adapter: 'fetch', timeout: 5000 });\n  const xhr = await axios.post('https://api.example.com/users', { id: 'xhr' }, { adapter: 'xhr', timeout: 5000 });\n  api.idToken.setCustomClaim('axios', { status: res.status, data: res.data, xhr: [xhr.status, xhr.data, xhr.headers['content-type']] });\n};\n` },
   dayjs: { file: 'index.js', code: `const dayjs = require('dayjs');\nexports.onExecutePostLogin = async (event, api) => {\n  api.idToken.setCustomClaim('dayjs', dayjs('2026-01-31T12:00:00Z').add(1, 'day').format('YYYY-MM-DD'));\n};\n` },
   validator: { file: 'index.js', code: `const validator = require('validator');\nexports.onExecutePostLogin = async (event, api) => {\n  api.idToken.setCustomClaim('validator', { email: validator.isEmail(event.user.email), bad: validator.isEmail('nope@'), uuid: validator.isUUID('6ec0bd7f-11c0-43da-975e-2a8ad9ebae0b') });\n};\n` },
   'libphonenumber-js': { file: 'index.js', code: `const { parsePhoneNumberFromString } = require('libphonenumber-js');\nexports.onExecutePostLogin = async (event, api) => {\n  const n = parsePhoneNumberFromString('+12133734253');\n  api.idToken.setCustomClaim('phone', { intl: n.formatInternational(), country: n.country, valid: n.isValid() });\n};\n` },
@@ -58,8 +59,8 @@ describe('popular npm packages run unchanged in the sandbox', () => {
     expect(claims['jose']).toEqual({ token: joseToken, sub: user.user_id });
     const jwt = require('jsonwebtoken');
     expect(claims['jsonwebtoken']).toEqual({ token: jwt.sign({ sub: user.user_id }, 'shared-secret', { algorithm: 'HS256', noTimestamp: true }), sub: user.user_id });
-    expect(claims['axios']).toEqual({ status: 201, data: { created: true } });
-    expect(posted).toEqual([{ id: user.user_id }]);
+    expect(claims['axios']).toEqual({ status: 201, data: { created: true }, xhr: [201, { created: true }, 'application/json'] });
+    expect(posted).toEqual([{ id: user.user_id }, { id: 'xhr' }]);
     expect(claims['dayjs']).toBe('2026-02-01');
     expect(claims['validator']).toEqual({ email: true, bad: false, uuid: true });
     expect(claims['phone']).toEqual({ intl: '+1 213 373 4253', country: 'US', valid: true });

@@ -18,6 +18,7 @@ import { NODE_CRYPTO_CHUNK } from './chunks/node-crypto.ts';
 import { TIMERS_CHUNK } from './chunks/timers.ts';
 import { URL_CHUNK } from './chunks/url.ts';
 import { WEBCRYPTO_CHUNK } from './chunks/webcrypto.ts';
+import { XHR_CHUNK } from './chunks/xhr.ts';
 
 export { PRELUDE_SOURCE } from './prelude.ts';
 
@@ -41,4 +42,5 @@ export const GUEST_CHUNKS: Readonly<Record<string, string>> = Object.freeze({
   timers: TIMERS_CHUNK,
   url: URL_CHUNK,
   webcrypto: WEBCRYPTO_CHUNK,
+  xhr: XHR_CHUNK,
 });

@@ -102,6 +102,7 @@ lazyGlobals('encoding', ['TextEncoder', 'TextDecoder']);
 lazyGlobals('url', ['URL', 'URLSearchParams']);
 lazyGlobals('events', ['Event', 'EventTarget', 'CustomEvent', 'AbortController', 'AbortSignal', 'DOMException']);
 lazyGlobals('fetch', ['fetch', 'Headers', 'Request', 'Response']);
+lazyGlobals('xhr', ['XMLHttpRequest', 'XMLHttpRequestUpload', 'XMLHttpRequestEventTarget', 'ProgressEvent']);
 lazyGlobals('blob', ['Blob', 'File', 'FormData']);
 lazyGlobals('webcrypto', ['crypto', 'Crypto', 'CryptoKey', 'SubtleCrypto']);
 lazyGlobals('clone', ['structuredClone']);

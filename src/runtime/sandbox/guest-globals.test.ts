@@ -51,7 +51,8 @@ describe('what is not there', () => {
         '__actuate_action', '__actuate_builtins', 'AbortController', 'AbortSignal', 'atob', 'Blob', 'btoa', 'clearImmediate', 'clearInterval',
         'clearTimeout', 'console', 'crypto', 'Crypto', 'CryptoKey', 'CustomEvent', 'DOMException', 'Event', 'EventTarget', 'fetch', 'File', 'FormData',
         'Headers', 'Intl', 'performance', 'queueMicrotask', 'Request', 'Response', 'self', 'setImmediate', 'setInterval', 'setTimeout',
-        'structuredClone', 'SubtleCrypto', 'TextDecoder', 'TextEncoder', 'URL', 'URLSearchParams',
+        'structuredClone', 'SubtleCrypto', 'TextDecoder', 'TextEncoder', 'URL', 'URLSearchParams', 'XMLHttpRequest', 'XMLHttpRequestEventTarget',
+        'XMLHttpRequestUpload', 'ProgressEvent',
       ].sort(),
     );
   });
