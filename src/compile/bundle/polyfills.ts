@@ -16,11 +16,13 @@
  *   `querystring` (7 kB), `path` (pathe, 5 kB) and `assert` (11 kB; its JSON-based deep equality is
  *   replaced by Node's, deep-equal.ts; the `assert` package costs 69 kB). unenv modules are ES modules with a default export, so
  *   small wrappers turn them into the CommonJS shape above (the v2 interop trap).
- * - `process`: a minimal shim; `crypto`: the host-backed object the runtime defines.
+ * - `process`: a minimal shim; `crypto`: the host-backed object the runtime defines; `zlib`:
+ *   Node's API over the host's zlib (zlib-layer.ts).
  */
 import { createRequire } from 'node:module';
 import { assertLayer } from './assert-layer.ts';
 import { DEEP_EQUAL_SOURCE } from './deep-equal.ts';
+import { ZLIB_LAYER } from './zlib-layer.ts';
 
 const requireFromHere = createRequire(import.meta.url);
 
@@ -133,6 +135,7 @@ module.exports = util;
 `,
   },
   'util/types': { code: 'module.exports = require("util").types;\n' },
+  zlib: { code: ZLIB_LAYER },
 };
 
 /**

@@ -19,6 +19,7 @@ import { TIMERS_CHUNK } from './chunks/timers.ts';
 import { URL_CHUNK } from './chunks/url.ts';
 import { WEBCRYPTO_CHUNK } from './chunks/webcrypto.ts';
 import { XHR_CHUNK } from './chunks/xhr.ts';
+import { ZLIB_CHUNK } from './chunks/zlib.ts';
 
 export { PRELUDE_SOURCE } from './prelude.ts';
 
@@ -43,4 +44,5 @@ export const GUEST_CHUNKS: Readonly<Record<string, string>> = Object.freeze({
   url: URL_CHUNK,
   webcrypto: WEBCRYPTO_CHUNK,
   xhr: XHR_CHUNK,
+  zlib: ZLIB_CHUNK,
 });

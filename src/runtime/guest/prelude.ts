@@ -131,8 +131,8 @@ if (typeof Error.captureStackTrace !== 'function') {
 }
 // What bundles get for require('crypto'): the bundler aliases it to __actuate_builtins.crypto.
 let nodeCrypto;
-// And for require('util'): Node's inspect and format (the bundled util polyfill takes these).
-setGlobal('__actuate_builtins', freeze({ get crypto() { return nodeCrypto || (nodeCrypto = load('nodecrypto').crypto); }, get util() { return load('format'); } }));
+// And for require('util'): Node's inspect and format (the bundled util polyfill takes these); zlib's engine.
+setGlobal('__actuate_builtins', freeze({ get crypto() { return nodeCrypto || (nodeCrypto = load('nodecrypto').crypto); }, get util() { return load('format'); }, get zlib() { return load('zlib'); } }));
 
 // ---- invocation ----
 let actionExports = null;

@@ -3,6 +3,7 @@ import type { Execution } from './execution.ts';
 import { CRYPTO_OPS, subtleOp } from './host-crypto.ts';
 import type { HostFetch, HostFetchRequest } from './host-fetch.ts';
 import { intlOp } from './host-intl.ts';
+import { zlibOp } from './host-zlib.ts';
 import { expectArray, expectInteger, expectObject, expectString, fromB64, toB64 } from './op-args.ts';
 import type { ConsoleLevel, HostCallInfo } from './types.ts';
 
@@ -71,6 +72,7 @@ export const SYSTEM_OPS: Readonly<Record<string, SystemOp>> = {
   },
   'sys.subtle': (args) => subtleOp(args),
   'sys.intl': (args) => intlOp(args),
+  'sys.zlib': (args) => zlibOp(args),
   'sys.fetch': async (args, { info, fetch }) => {
     const res = await fetch(toFetchRequest(args), info.signal);
     return {
