@@ -15,6 +15,7 @@ import { INTL_CHUNK } from './chunks/intl.ts';
 import { INSPECT_CHUNK } from './chunks/inspect.ts';
 import { INSPECT_LAYOUT_CHUNK } from './chunks/inspect-layout.ts';
 import { NODE_CRYPTO_CHUNK } from './chunks/node-crypto.ts';
+import { streamsChunk } from './chunks/streams.ts';
 import { TIMERS_CHUNK } from './chunks/timers.ts';
 import { URL_CHUNK } from './chunks/url.ts';
 import { WEBCRYPTO_CHUNK } from './chunks/webcrypto.ts';
@@ -40,6 +41,9 @@ export const GUEST_CHUNKS: Readonly<Record<string, string>> = Object.freeze({
   inspectlayout: INSPECT_LAYOUT_CHUNK,
   intl: INTL_CHUNK,
   nodecrypto: NODE_CRYPTO_CHUNK,
+  get streams() {
+    return streamsChunk();
+  },
   timers: TIMERS_CHUNK,
   url: URL_CHUNK,
   webcrypto: WEBCRYPTO_CHUNK,

@@ -103,6 +103,24 @@ lazyGlobals('url', ['URL', 'URLSearchParams']);
 lazyGlobals('events', ['Event', 'EventTarget', 'CustomEvent', 'AbortController', 'AbortSignal', 'DOMException']);
 lazyGlobals('fetch', ['fetch', 'Headers', 'Request', 'Response']);
 lazyGlobals('xhr', ['XMLHttpRequest', 'XMLHttpRequestUpload', 'XMLHttpRequestEventTarget', 'ProgressEvent']);
+// WHATWG streams: the chunk costs ~12 ms to compile, so until a stream is made the three classes
+// packages feature-test are stand-ins (typeof and instanceof cost nothing); constructing one loads it.
+lazyGlobals('streams', ['ReadableStreamDefaultReader', 'ReadableStreamBYOBReader', 'ReadableStreamDefaultController', 'ReadableByteStreamController',
+  'ReadableStreamBYOBRequest', 'WritableStreamDefaultWriter', 'WritableStreamDefaultController', 'TransformStreamDefaultController',
+  'ByteLengthQueuingStrategy', 'CountQueuingStrategy', 'TextEncoderStream', 'TextDecoderStream']);
+for (const name of ['ReadableStream', 'WritableStream', 'TransformStream']) {
+  const real = () => load('streams')[name];
+  const shell = { [name]: function (...args) {
+    if (new.target === undefined) throw new TypeError("Class constructor " + name + " cannot be invoked without 'new'");
+    const C = real();
+    if (Object.getPrototypeOf(early) !== C.prototype) Object.setPrototypeOf(early, C.prototype);
+    return Reflect.construct(C, args, new.target === shell ? C : new.target);
+  } }[name];
+  const early = shell.prototype;
+  defineProperty(shell, Symbol.hasInstance, { value(x) { const c = chunks.streams; return c !== undefined && x instanceof c[name]; } });
+  if (name === 'ReadableStream') defineProperty(shell, 'from', { value(x) { return real().from(x); }, writable: true, configurable: true });
+  setGlobal(name, shell);
+}
 lazyGlobals('blob', ['Blob', 'File', 'FormData']);
 lazyGlobals('webcrypto', ['crypto', 'Crypto', 'CryptoKey', 'SubtleCrypto']);
 lazyGlobals('clone', ['structuredClone']);

@@ -53,6 +53,9 @@ describe('what is not there', () => {
         'Headers', 'Intl', 'performance', 'queueMicrotask', 'Request', 'Response', 'self', 'setImmediate', 'setInterval', 'setTimeout',
         'structuredClone', 'SubtleCrypto', 'TextDecoder', 'TextEncoder', 'URL', 'URLSearchParams', 'XMLHttpRequest', 'XMLHttpRequestEventTarget',
         'XMLHttpRequestUpload', 'ProgressEvent',
+        'ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader', 'ReadableStreamDefaultController', 'ReadableByteStreamController',
+        'ReadableStreamBYOBRequest', 'WritableStream', 'WritableStreamDefaultWriter', 'WritableStreamDefaultController', 'TransformStream',
+        'TransformStreamDefaultController', 'ByteLengthQueuingStrategy', 'CountQueuingStrategy', 'TextEncoderStream', 'TextDecoderStream',
       ].sort(),
     );
   });

@@ -43,7 +43,7 @@ class Blob {
   text() { return Promise.resolve(enc.utf8decode(bytesOf.get(this), false)); }
   arrayBuffer() { const u = bytesOf.get(this); return Promise.resolve(u.buffer.slice(u.byteOffset, u.byteOffset + u.byteLength)); }
   bytes() { return Promise.resolve(bytesOf.get(this).slice()); }
-  stream() { throw new TypeError('Blob.stream() is not available in the sandbox: read it with text(), arrayBuffer() or bytes()'); }
+  stream() { return I.load('streams').bytesStream(bytesOf.get(this)); }
   [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
     if (depth < 0) return this;
     const fields = this instanceof File ? { size: this.size, type: this.type, name: this.name, lastModified: this.lastModified } : { size: this.size, type: this.type };

@@ -89,7 +89,8 @@ function extractBody(body) {
     const b = I.load('blob');
     if (body instanceof b.Blob) return { bytes: b.blobBytes(body).slice(), type: body.type || null };
     if (body instanceof b.FormData) return b.encodeMultipart(body);
-    if (typeof body.getReader === 'function') throw new TypeError('streaming request bodies are not supported in the sandbox; pass a string, bytes, a Blob or a FormData');
+    // A ReadableStream: read whole when the body is consumed or sent (the host sends bodies whole).
+    if (typeof body.getReader === 'function') return { bytes: null, type: null, source: body };
   }
   return { bytes: enc.utf8encode(String(body)), type: 'text/plain;charset=UTF-8' };
 }
@@ -97,28 +98,16 @@ function consume(self) {
   const b = bodies.get(self);
   if (b.used) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
   b.used = true;
+  if (b.source !== null) return I.load('streams').readAll(b.source);
   return Promise.resolve(b.bytes === null ? new Uint8Array(0) : b.bytes);
 }
 class Body {
   get bodyUsed() { return bodies.get(this).used; }
   get body() {
     const b = bodies.get(this);
+    if (b.source !== null) return b.source;
     if (b.bytes === null) return null;
-    if (b.stream === undefined) {
-      let sent = false;
-      const read = () => {
-        if (sent) return Promise.resolve({ done: true, value: undefined });
-        sent = true; b.used = true;
-        return Promise.resolve({ done: false, value: b.bytes });
-      };
-      const reader = { read, releaseLock() {}, cancel() { sent = true; b.used = true; return Promise.resolve(); }, closed: Promise.resolve(undefined) };
-      b.stream = {
-        locked: false,
-        getReader() { this.locked = true; return reader; },
-        cancel() { return reader.cancel(); },
-        [Symbol.asyncIterator]() { return { next: read, return() { sent = true; return Promise.resolve({ done: true, value: undefined }); } }; },
-      };
-    }
+    if (b.stream === undefined) b.stream = I.load('streams').bytesStream(b.bytes, () => { b.used = true; });
     return b.stream;
   }
   arrayBuffer() { return consume(this).then((u) => u.buffer.slice(u.byteOffset, u.byteOffset + u.byteLength)); }
@@ -136,14 +125,16 @@ class Body {
 }
 function initBody(self, body, headers) {
   const x = extractBody(body);
-  bodies.set(self, { bytes: x.bytes, used: false, stream: undefined });
+  bodies.set(self, { bytes: x.bytes, used: false, stream: undefined, source: x.source || null });
   if (x.type !== null && !headers.has('content-type')) headers.set('content-type', x.type);
   return x.bytes;
 }
 function cloneBody(from, to) {
   const b = bodies.get(from);
   if (b.used) throw new TypeError('Body has already been consumed');
-  bodies.set(to, { bytes: b.bytes, used: false, stream: undefined });
+  let source = null;
+  if (b.source !== null) { const pair = b.source.tee(); b.source = pair[0]; source = pair[1]; }
+  bodies.set(to, { bytes: b.bytes, used: false, stream: undefined, source });
 }
 
 // ---- Request -----------------------------------------------------------------------------------
@@ -175,6 +166,9 @@ class Request extends Body {
     this.#signal = signal !== null ? signal : new ev.AbortController().signal;
     if (init.body !== undefined && init.body !== null) {
       if (this.#method === 'GET' || this.#method === 'HEAD') throw new TypeError('Request with GET/HEAD method cannot have body.');
+      if (typeof init.body === 'object' && typeof init.body.getReader === 'function' && init.duplex !== 'half') {
+        throw new TypeError('RequestInit: duplex option is required when sending a body.');
+      }
       initBody(this, init.body, this.#headers);
     } else if (src !== null) cloneBody(src, this);
     else initBody(this, null, this.#headers);
@@ -255,17 +249,24 @@ function fetch(input, init = undefined) {
     const signal = req.signal;
     if (signal.aborted) { reject(signal.reason); return; }
     const b = bodies.get(req);
-    const started = I.callAsyncWithId('sys.fetch', {
-      url: req.url, method: req.method, headers: Array.from(req.headers),
-      body: b.bytes === null ? null : I.b64encode(b.bytes, false), redirect: req.redirect,
-    });
-    let settled = false;
-    const onAbort = () => { if (!settled) { settled = true; I.cancel(started[1]); reject(signal.reason); } };
+    let settled = false, started = null;
+    const onAbort = () => { if (!settled) { settled = true; if (started !== null) I.cancel(started[1]); reject(signal.reason); } };
     signal.addEventListener('abort', onAbort);
-    started[0].then(
-      (r) => { if (!settled) { settled = true; signal.removeEventListener('abort', onAbort); resolve(fromHost(r)); } },
-      (e) => { if (!settled) { settled = true; signal.removeEventListener('abort', onAbort); reject(e); } },
-    );
+    const send = (bytes) => {
+      if (settled) return;
+      started = I.callAsyncWithId('sys.fetch', {
+        url: req.url, method: req.method, headers: Array.from(req.headers),
+        body: bytes === null ? null : I.b64encode(bytes, false), redirect: req.redirect,
+      });
+      started[0].then(
+        (r) => { if (!settled) { settled = true; signal.removeEventListener('abort', onAbort); resolve(fromHost(r)); } },
+        (e) => { if (!settled) { settled = true; signal.removeEventListener('abort', onAbort); reject(e); } },
+      );
+    };
+    if (b.source === null) { send(b.bytes); return; }
+    // A streamed request body is read whole first: the host sends bodies whole.
+    b.used = true;
+    I.load('streams').readAll(b.source).then(send, (e) => { if (!settled) { settled = true; signal.removeEventListener('abort', onAbort); reject(e); } });
   });
 }
 return { fetch, Headers, Request, Response };
