@@ -1,28 +1,22 @@
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSandboxModule, loadSandboxContext } from './index.ts';
 import type { SandboxModule } from './index.ts';
+import { startLocalHttpServer, type LocalHttpServer } from '../../../test/helpers/local-http-server.ts';
 
 let module: SandboxModule;
-let server: Server;
+let server: LocalHttpServer;
 let base: string;
 
 beforeAll(async () => {
   module = await createSandboxModule();
-  server = createServer((req, res) => {
+  server = await startLocalHttpServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => res.end(`${req.method} ${Buffer.concat(chunks).toString()}`));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
-});
+afterAll(() => server.close());
 
 async function value(body: string): Promise<unknown> {
   const r = await loadSandboxContext(module, {

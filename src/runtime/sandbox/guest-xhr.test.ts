@@ -1,12 +1,11 @@
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSandboxModule, loadSandboxContext } from './index.ts';
 import type { EgressPolicy, InvokeResult, SandboxModule } from './index.ts';
+import { startLocalHttpServer, type LocalHttpServer } from '../../../test/helpers/local-http-server.ts';
 
 let module: SandboxModule;
-let server: Server;
+let server: LocalHttpServer;
 let base: string;
 
 function handle(req: IncomingMessage, res: ServerResponse): void {
@@ -35,14 +34,10 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
 
 beforeAll(async () => {
   module = await createSandboxModule();
-  server = createServer(handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startLocalHttpServer(handle);
+  base = server.base;
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
-});
+afterAll(() => server.close());
 
 const LOCAL: EgressPolicy = { allowPrivate: true };
 

@@ -1,13 +1,12 @@
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSandboxModule, loadSandboxContext } from './index.ts';
 import type { EgressPolicy, HostFetchOptions, InvokeResult, SandboxModule } from './index.ts';
+import { startLocalHttpServer, type LocalHttpServer } from '../../../test/helpers/local-http-server.ts';
 
 let module: SandboxModule;
-let server: Server;
+let server: LocalHttpServer;
 let base: string;
 let port: number;
 const closedEarly: string[] = [];
@@ -68,15 +67,10 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
 
 beforeAll(async () => {
   module = await createSandboxModule();
-  server = createServer(handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
-  base = `http://127.0.0.1:${port}`;
+  server = await startLocalHttpServer(handle);
+  ({ port, base } = server);
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
-});
+afterAll(() => server.close());
 
 const ALLOW_LOCAL: EgressPolicy = { allowPrivate: true };
 
@@ -245,10 +239,9 @@ describe('fetch limits and cancellation', () => {
   });
 
   test('a connection error is a TypeError naming the URL', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const deadPort = (closed.address() as AddressInfo).port;
-    await new Promise((r) => closed.close(r));
+    const closed = await startLocalHttpServer(() => {});
+    const deadPort = closed.port;
+    await closed.close();
     const got = (await output(rejection(`fetch('http://127.0.0.1:${deadPort}/')`), ALLOW_LOCAL)) as string[];
     expect(got[2]).toMatch(new RegExp(`^fetch to http://127\\.0\\.0\\.1:${deadPort}/ failed: connect ECONNREFUSED`));
   });
