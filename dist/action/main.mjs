@@ -6949,7 +6949,12 @@ function setup(build2, o) {
       }
       return builtin(from, spec, name, true);
     }
-    if (r.errors.length > 0) return void 0;
+    if (r.errors.length > 0) {
+      if (args.kind !== "require-call" && args.kind !== "dynamic-import") return void 0;
+      graph.add(from, spec, spec);
+      o.onMissing?.({ specifier: spec, importer: from });
+      return { namespace: BUILTIN_NAMESPACE, path: `missing/${spec}` };
+    }
     if (!found) {
       return problem2(
         { code: "E_IMPORT_NOT_FOUND", hint: "A package needs another package that is not installed; declare it in dependencies if it is an optional peer." },
@@ -7000,6 +7005,7 @@ function setup(build2, o) {
     const p = args.path;
     if (p === "empty") return { contents: "", loader: "js" };
     if (p.startsWith("stub/")) return { contents: BUILTIN_STUBS[p.slice("stub/".length)] ?? "", loader: "js" };
+    if (p.startsWith("missing/")) return { contents: missingModule(p.slice("missing/".length)), loader: "js" };
     if (p.startsWith("inject/")) return { contents: INJECTED_GLOBALS[p.slice("inject/".length)] ?? "", loader: "js" };
     if (p.startsWith("node/")) {
       const source = BUILTIN_SOURCES[p.slice("node/".length)];
@@ -7009,6 +7015,12 @@ function setup(build2, o) {
     const file = layerFilePath(p);
     return { contents: await readFile4(file, "utf8"), loader: loaderFor(file) ?? "js", resolveDir: path12.dirname(file) };
   });
+}
+function missingModule(specifier) {
+  return `var e = new Error(${JSON.stringify(`Cannot find module '${specifier}' (it is not in the action's dependencies)`)});
+e.code = "MODULE_NOT_FOUND";
+throw e;
+`;
 }
 async function isAmdFile(file) {
   if (!/\.c?js$/.test(file)) return false;
@@ -7090,6 +7102,26 @@ function stubbedBuiltinWarnings(stubs, ctx) {
   }
   return [...best.values()].map((v) => v.d);
 }
+function missingModuleWarnings(missing, ctx) {
+  const best = /* @__PURE__ */ new Map();
+  for (const m of missing) {
+    const { chain, anchor, pkg: found } = builtinImport(ctx, m.importer, m.specifier);
+    const top = found ?? anchor.via;
+    const pkg = m.importer.startsWith("node_modules/") ? packageName2(m.importer.slice("node_modules/".length)) ?? top : top;
+    const d = createDiagnostic({
+      code: "W_MISSING_MODULE",
+      severity: "warning",
+      message: `the package "${pkg}"${pkg === top ? "" : ` (through "${top}")`} requires "${m.specifier}", which is not installed: that require() throws "Cannot find module" if the action reaches it (imported through ${chain.join(" -> ")})`,
+      file: anchor.file,
+      ...anchor.position,
+      hint: `Usually an optional peer dependency for a feature the action does not use. If the action needs it, add "dependencies": { "${packageName2(m.specifier) ?? m.specifier}": "<exact version>" } to its action.json.`
+    });
+    const key = `${pkg}\0${m.specifier}`;
+    const seen = best.get(key);
+    if (!seen || chain.length < seen.rank) best.set(key, { d, rank: chain.length });
+  }
+  return [...best.values()].map((v) => v.d);
+}
 function builtinImport(ctx, importer, specifier) {
   const chain = [...ctx.graph.chain(ctx.entry, importer) ?? [importer], specifier];
   const anchor = anchorInRepo(chain, ctx);
@@ -7155,7 +7187,9 @@ async function bundleAction(input) {
     const graph = new ImportGraph();
     const probes = Object.keys(INJECTED_GLOBALS).filter((g) => !injected.includes(g));
     const stubs = [];
-    const options = esbuildOptions(input, root, { declared: new Set(declared), metaFile, graph, onStub: (stub) => stubs.push(stub) }, injected, probes);
+    const missing = [];
+    const plugin = { declared: new Set(declared), metaFile, graph, onStub: (stub) => stubs.push(stub), onMissing: (m) => missing.push(m) };
+    const options = esbuildOptions(input, root, plugin, injected, probes);
     let result;
     try {
       result = await build(options);
@@ -7174,7 +7208,8 @@ async function bundleAction(input) {
     }
     assertPortable(code, map, root);
     const size = Buffer.byteLength(code, "utf8");
-    const diagnostics = [...warningDiagnostics(result.warnings), ...stubbedBuiltinWarnings(stubs, { files: input.files, entry: input.entry, graph })];
+    const ctx = { files: input.files, entry: input.entry, graph };
+    const diagnostics = [...warningDiagnostics(result.warnings), ...stubbedBuiltinWarnings(stubs, ctx), ...missingModuleWarnings(missing, ctx)];
     const budget = input.warnBytes ?? DEFAULT_WARN_BYTES;
     if (size > budget) diagnostics.push(sizeWarning(input, size, budget, result.metafile));
     return { ok: true, code, map, size, diagnostics: sortDiagnostics(diagnostics) };
@@ -7278,7 +7313,7 @@ ${uses}
   if (!result.ok) throw new InternalError(`bundler fingerprint: the reference bundle failed: ${JSON.stringify(result.diagnostics)}`);
   const hash = createHash3("sha256").update(`actuate-bundle-${BUNDLE_FORMAT}\0esbuild@${esbuildVersion}\0`).update(result.code).update("\0").update(result.map);
   for (const name of Object.keys(BUILTIN_STUBS).sort()) hash.update(`\0stub:${name}\0${BUILTIN_STUBS[name]}`);
-  hash.update(`\0amd\0${amdDefine("")}`);
+  hash.update(`\0amd\0${amdDefine("")}\0missing\0${missingModule("x")}`);
   return `sha256:${hash.digest("hex")}`;
 }
 

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { build, type BuildFailure, type BuildOptions, type Metafile } from 'esbuild';
 import { InternalError, createDiagnostic, sortDiagnostics, type Diagnostic } from '../../core/index.ts';
 import { ImportGraph } from './import-graph.ts';
-import { errorDiagnostics, stubbedBuiltinWarnings, warningDiagnostics } from './messages.ts';
+import { errorDiagnostics, missingModuleWarnings, stubbedBuiltinWarnings, warningDiagnostics } from './messages.ts';
 import { INJECTED_GLOBALS } from './polyfills.ts';
 import { packageName } from './repo-files.ts';
 import { BUILTIN_NAMESPACE, INJECT_PREFIX, sandboxPlugin, type SandboxPluginOptions } from './sandbox-plugin.ts';
@@ -49,7 +49,9 @@ export async function bundleAction(input: BundleInput): Promise<BundleResult> {
     const graph = new ImportGraph();
     const probes = Object.keys(INJECTED_GLOBALS).filter((g) => !injected.includes(g));
     const stubs: { builtin: string; specifier: string; importer: string }[] = [];
-    const options = esbuildOptions(input, root, { declared: new Set(declared), metaFile, graph, onStub: (stub) => stubs.push(stub) }, injected, probes);
+    const missing: { specifier: string; importer: string }[] = [];
+    const plugin = { declared: new Set(declared), metaFile, graph, onStub: (stub: (typeof stubs)[number]) => stubs.push(stub), onMissing: (m: (typeof missing)[number]) => missing.push(m) };
+    const options = esbuildOptions(input, root, plugin, injected, probes);
     let result;
     try {
       result = await build(options);
@@ -68,7 +70,8 @@ export async function bundleAction(input: BundleInput): Promise<BundleResult> {
     }
     assertPortable(code, map, root);
     const size = Buffer.byteLength(code, 'utf8');
-    const diagnostics = [...warningDiagnostics(result.warnings), ...stubbedBuiltinWarnings(stubs, { files: input.files, entry: input.entry, graph })];
+    const ctx = { files: input.files, entry: input.entry, graph };
+    const diagnostics = [...warningDiagnostics(result.warnings), ...stubbedBuiltinWarnings(stubs, ctx), ...missingModuleWarnings(missing, ctx)];
     const budget = input.warnBytes ?? DEFAULT_WARN_BYTES;
     if (size > budget) diagnostics.push(sizeWarning(input, size, budget, result.metafile));
     return { ok: true, code, map, size, diagnostics: sortDiagnostics(diagnostics) };

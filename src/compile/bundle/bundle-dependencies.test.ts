@@ -141,23 +141,42 @@ describe('import errors', () => {
     expect(result).toMatchObject({ ok: false, diagnostics: [{ code: 'E_UNSUPPORTED_BUILTIN', file: 'actions/a/index.js', line: 1, column: 20 }] });
   });
 
-  test('an import that fails inside a package is reported at the action\'s import, with where it failed', async () => {
-    const result = await bundle({ 'actions/a/index.ts': "// peer\nimport peer from 'needs-peer';\nexport const x = peer;\n" }, 'actions/a/index.ts');
+  test('a static import that fails inside a package is reported at the action\'s import, with where it failed', async () => {
+    const result = await bundle({ 'actions/a/index.ts': "// peer\nimport peer from 'needs-peer/esm.mjs';\nexport const x = peer;\n" }, 'actions/a/index.ts');
     expect(result).toEqual({
       ok: false,
       diagnostics: [
         {
           code: 'E_IMPORT_NOT_FOUND',
           severity: 'error',
-          message: 'Could not resolve "missing-peer" (in node_modules/needs-peer/index.js:2:26, imported through actions/a/index.ts -> node_modules/needs-peer/index.js)',
+          message: 'Could not resolve "missing-peer" (in node_modules/needs-peer/esm.mjs:1:18, imported through actions/a/index.ts -> node_modules/needs-peer/esm.mjs)',
           file: 'actions/a/index.ts',
           line: 2,
           column: 19,
           endLine: 2,
-          endColumn: 29,
+          endColumn: 37,
           hint: expect.stringContaining('declare it in the action\'s dependencies'),
         },
       ],
     });
+  });
+
+  test('a require() of a module that is not installed builds with a warning, and throws only when it runs (as in Node)', async () => {
+    const result = await bundle({ 'actions/a/index.ts': "// peer\nimport peer from 'needs-peer';\nexport const x = peer;\n" }, 'actions/a/index.ts');
+    expect(result).toMatchObject({
+      ok: true,
+      diagnostics: [
+        {
+          code: 'W_MISSING_MODULE',
+          severity: 'warning',
+          message: 'the package "needs-peer" requires "missing-peer", which is not installed: that require() throws "Cannot find module" if the action reaches it (imported through actions/a/index.ts -> node_modules/needs-peer/index.js -> missing-peer)',
+          file: 'actions/a/index.ts',
+          line: 2,
+          column: 19,
+          hint: expect.stringContaining('"dependencies": { "missing-peer": "<exact version>" }'),
+        },
+      ],
+    });
+    expect(result.ok && result.code).toContain("Cannot find module 'missing-peer'");
   });
 });

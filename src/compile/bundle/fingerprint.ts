@@ -11,6 +11,7 @@ import { InternalError } from '../../core/index.ts';
 import { bundleAction } from './bundle-action.ts';
 import { SANDBOX_BUILTINS } from './builtins.ts';
 import { amdDefine } from './amd.ts';
+import { missingModule } from './sandbox-plugin.ts';
 import { BUILTIN_STUBS } from './stubs.ts';
 
 /** Bump when the bundle format or the esbuild options change in a way the layer bytes do not show. */
@@ -38,6 +39,6 @@ async function compute(): Promise<string> {
   if (!result.ok) throw new InternalError(`bundler fingerprint: the reference bundle failed: ${JSON.stringify(result.diagnostics)}`);
   const hash = createHash('sha256').update(`actuate-bundle-${BUNDLE_FORMAT}\0esbuild@${esbuildVersion}\0`).update(result.code).update('\0').update(result.map);
   for (const name of Object.keys(BUILTIN_STUBS).sort()) hash.update(`\0stub:${name}\0${BUILTIN_STUBS[name]}`);
-  hash.update(`\0amd\0${amdDefine('')}`);
+  hash.update(`\0amd\0${amdDefine('')}\0missing\0${missingModule('x')}`);
   return `sha256:${hash.digest('hex')}`;
 }

@@ -100,6 +100,32 @@ export function stubbedBuiltinWarnings(stubs: readonly { builtin: string; specif
   return [...best.values()].map((v) => v.d);
 }
 
+/**
+ * One warning per missing module a package requires (`W_MISSING_MODULE`), at the user's import
+ * that pulls the package in: the build works because Node, too, resolves require() only when it
+ * runs, but the path that needs it throws "Cannot find module".
+ */
+export function missingModuleWarnings(missing: readonly { specifier: string; importer: string }[], ctx: MessageContext): Diagnostic[] {
+  const best = new Map<string, { d: Diagnostic; rank: number }>();
+  for (const m of missing) {
+    const { chain, anchor, pkg: found } = builtinImport(ctx, m.importer, m.specifier);
+    const top = found ?? anchor.via;
+    const pkg = m.importer.startsWith('node_modules/') ? (packageName(m.importer.slice('node_modules/'.length)) ?? top) : top;
+    const d = createDiagnostic({
+      code: 'W_MISSING_MODULE',
+      severity: 'warning',
+      message: `the package "${pkg}"${pkg === top ? '' : ` (through "${top}")`} requires "${m.specifier}", which is not installed: that require() throws "Cannot find module" if the action reaches it (imported through ${chain.join(' -> ')})`,
+      file: anchor.file,
+      ...anchor.position,
+      hint: `Usually an optional peer dependency for a feature the action does not use. If the action needs it, add "dependencies": { "${packageName(m.specifier) ?? m.specifier}": "<exact version>" } to its action.json.`,
+    });
+    const key = `${pkg}\0${m.specifier}`;
+    const seen = best.get(key);
+    if (!seen || chain.length < seen.rank) best.set(key, { d, rank: chain.length });
+  }
+  return [...best.values()].map((v) => v.d);
+}
+
 /** The import chain from the entry to a built-in, where it starts in the user's files, and the package it goes through. */
 function builtinImport(ctx: MessageContext, importer: string, specifier: string) {
   const chain = [...(ctx.graph.chain(ctx.entry, importer) ?? [importer]), specifier];

@@ -6,6 +6,8 @@
  * - imports inside npm packages: esbuild's own resolution (browser fields included), kept inside
  *   the install so nothing on the host leaks in;
  * - AMD files in packages (a "browser" build may be one): run as CommonJS (amd.ts);
+ * - a package's require() of a module that is not installed: a module that throws when required
+ *   (reported through `onMissing`), as Node resolves require() only when it runs;
  * - built-ins: the compatibility layer; for one it cannot provide, a stand-in when an npm package
  *   imports it (stubs.ts; reported through `onStub`), else `E_UNSUPPORTED_BUILTIN`.
  *
@@ -55,6 +57,12 @@ export interface SandboxPluginOptions {
   readonly graph: ImportGraph;
   /** Told each time a package gets a stand-in for a built-in the sandbox lacks (for a warning). */
   readonly onStub?: (stub: { readonly builtin: string; readonly specifier: string; readonly importer: string }) => void;
+  /**
+   * Told each time a package's `require()` (or `import()`) names a module that is not installed
+   * (an optional peer, say); it becomes a module that throws Node's "Cannot find module" when it
+   * runs, so the package loads as it does in Node (for a warning).
+   */
+  readonly onMissing?: (missing: { readonly specifier: string; readonly importer: string }) => void;
 }
 
 /** Marks resolutions the plugin asks esbuild for itself, so it does not handle them again. */
@@ -140,7 +148,15 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
       }
       return builtin(from, spec, name, true);
     }
-    if (r.errors.length > 0) return undefined; // esbuild reports it (or keeps a require() guarded by try/catch)
+    if (r.errors.length > 0) {
+      // Node resolves require() and import() when they run: an optional peer a package requires on
+      // a path the action may never take (rest-facade's superagent-proxy, for auth0@2 and 3) must
+      // not fail the build. A static import stays an error, as it fails Node at load.
+      if (args.kind !== 'require-call' && args.kind !== 'dynamic-import') return undefined;
+      graph.add(from, spec, spec);
+      o.onMissing?.({ specifier: spec, importer: from });
+      return { namespace: BUILTIN_NAMESPACE, path: `missing/${spec}` };
+    }
     if (!found) {
       return problem(
         { code: 'E_IMPORT_NOT_FOUND', hint: 'A package needs another package that is not installed; declare it in dependencies if it is an optional peer.' },
@@ -198,6 +214,7 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
     const p = args.path;
     if (p === 'empty') return { contents: '', loader: 'js' };
     if (p.startsWith('stub/')) return { contents: BUILTIN_STUBS[p.slice('stub/'.length)] ?? '', loader: 'js' };
+    if (p.startsWith('missing/')) return { contents: missingModule(p.slice('missing/'.length)), loader: 'js' };
     if (p.startsWith('inject/')) return { contents: INJECTED_GLOBALS[p.slice('inject/'.length)] ?? '', loader: 'js' };
     if (p.startsWith('node/')) {
       const source = BUILTIN_SOURCES[p.slice('node/'.length)];
@@ -207,6 +224,11 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
     const file = layerFilePath(p);
     return { contents: await readFile(file, 'utf8'), loader: loaderFor(file) ?? 'js', resolveDir: path.dirname(file) };
   });
+}
+
+/** The module a package's require() of something not installed gets: it throws as Node's require() does. */
+export function missingModule(specifier: string): string {
+  return `var e = new Error(${JSON.stringify(`Cannot find module '${specifier}' (it is not in the action's dependencies)`)});\ne.code = "MODULE_NOT_FOUND";\nthrow e;\n`;
 }
 
 /** Whether a package file is an AMD module (amd.ts), read from its first 4 KB. */
