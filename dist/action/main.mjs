@@ -1744,6 +1744,7 @@ var SANDBOX_BUILTINS = /* @__PURE__ */ new Set([
   "punycode",
   "querystring",
   "stream",
+  "stream/web",
   "string_decoder",
   "sys",
   "timers",
@@ -1763,7 +1764,7 @@ var UNSUPPORTED_HINTS = [
   [["os", "tty", "readline", "readline/promises", "repl", "constants"], "Actions do not see the host machine or a terminal."],
   [["vm", "v8", "inspector", "inspector/promises", "module", "wasi", "trace_events", "sea", "sqlite", "test", "test/reporters"], "The sandbox does not expose the engine, the module loader or the host runtime."],
   [
-    ["stream/consumers", "stream/promises", "stream/web", "_stream_duplex", "_stream_passthrough", "_stream_readable", "_stream_transform", "_stream_writable", "_stream_wrap", "async_hooks", "diagnostics_channel", "domain", "perf_hooks", "path/win32"],
+    ["stream/consumers", "stream/promises", "_stream_duplex", "_stream_passthrough", "_stream_readable", "_stream_transform", "_stream_writable", "_stream_wrap", "async_hooks", "diagnostics_channel", "domain", "perf_hooks", "path/win32"],
     "The sandbox does not provide this module yet; many packages have a browser or edge build that avoids it."
   ]
 ];
@@ -4388,6 +4389,177 @@ var SANDBOX_NODE_MODULES = [
   ""
 ].join("\n");
 
+// src/triggers/sandbox-stream-apis.ts
+var SANDBOX_STREAM_APIS = `interface Event {
+  readonly type: string;
+  readonly target: any;
+  readonly currentTarget: any;
+  readonly defaultPrevented: boolean;
+  readonly timeStamp: number;
+  preventDefault(): void;
+  stopPropagation(): void;
+  stopImmediatePropagation(): void;
+}
+declare var Event: { prototype: Event; new (type: string, init?: { bubbles?: boolean; cancelable?: boolean; composed?: boolean }): Event };
+type EventListenerLike = ((event: any) => any) | { handleEvent(event: any): any };
+interface EventTarget {
+  addEventListener(type: string, listener: EventListenerLike | null, options?: boolean | { once?: boolean; capture?: boolean; signal?: AbortSignal }): void;
+  removeEventListener(type: string, listener: EventListenerLike | null, options?: boolean | { capture?: boolean }): void;
+  dispatchEvent(event: Event): boolean;
+}
+declare var EventTarget: { prototype: EventTarget; new (): EventTarget };
+
+interface QueuingStrategy<T = any> {
+  highWaterMark?: number;
+  size?(chunk: T): number;
+}
+declare var CountQueuingStrategy: { prototype: QueuingStrategy; new (init: { highWaterMark: number }): QueuingStrategy };
+declare var ByteLengthQueuingStrategy: { prototype: QueuingStrategy<ArrayBufferView>; new (init: { highWaterMark: number }): QueuingStrategy<ArrayBufferView> };
+type ReadableStreamReadResult<T> = { done: false; value: T } | { done: true; value?: undefined };
+interface ReadableStreamDefaultReader<R = any> {
+  readonly closed: Promise<undefined>;
+  read(): Promise<ReadableStreamReadResult<R>>;
+  releaseLock(): void;
+  cancel(reason?: any): Promise<void>;
+}
+interface ReadableStreamDefaultController<R = any> {
+  readonly desiredSize: number | null;
+  enqueue(chunk?: R): void;
+  close(): void;
+  error(e?: any): void;
+}
+interface UnderlyingSource<R = any> {
+  start?(controller: ReadableStreamDefaultController<R>): any;
+  pull?(controller: ReadableStreamDefaultController<R>): void | PromiseLike<void>;
+  cancel?(reason?: any): void | PromiseLike<void>;
+}
+interface StreamPipeOptions {
+  preventAbort?: boolean;
+  preventCancel?: boolean;
+  preventClose?: boolean;
+  signal?: AbortSignal;
+}
+interface ReadableWritablePair<R = any, W = any> {
+  readable: ReadableStream<R>;
+  writable: WritableStream<W>;
+}
+interface ReadableStream<R = any> {
+  readonly locked: boolean;
+  cancel(reason?: any): Promise<void>;
+  getReader(): ReadableStreamDefaultReader<R>;
+  pipeThrough<T>(transform: ReadableWritablePair<T, R>, options?: StreamPipeOptions): ReadableStream<T>;
+  pipeTo(destination: WritableStream<R>, options?: StreamPipeOptions): Promise<void>;
+  tee(): [ReadableStream<R>, ReadableStream<R>];
+  values(options?: { preventCancel?: boolean }): AsyncIterableIterator<R>;
+  [Symbol.asyncIterator](options?: { preventCancel?: boolean }): AsyncIterableIterator<R>;
+}
+/** WHATWG streams (web-streams-polyfill); compiled in a context the first time one is made (≈15 ms). */
+declare var ReadableStream: {
+  prototype: ReadableStream;
+  new <R = any>(source?: UnderlyingSource<R>, strategy?: QueuingStrategy<R>): ReadableStream<R>;
+  from<R>(iterable: Iterable<R> | AsyncIterable<R>): ReadableStream<R>;
+};
+interface WritableStreamDefaultController {
+  readonly signal: AbortSignal;
+  error(e?: any): void;
+}
+interface UnderlyingSink<W = any> {
+  start?(controller: WritableStreamDefaultController): any;
+  write?(chunk: W, controller: WritableStreamDefaultController): void | PromiseLike<void>;
+  close?(): void | PromiseLike<void>;
+  abort?(reason?: any): void | PromiseLike<void>;
+}
+interface WritableStreamDefaultWriter<W = any> {
+  readonly closed: Promise<undefined>;
+  readonly desiredSize: number | null;
+  readonly ready: Promise<undefined>;
+  abort(reason?: any): Promise<void>;
+  close(): Promise<void>;
+  releaseLock(): void;
+  write(chunk?: W): Promise<void>;
+}
+interface WritableStream<W = any> {
+  readonly locked: boolean;
+  abort(reason?: any): Promise<void>;
+  close(): Promise<void>;
+  getWriter(): WritableStreamDefaultWriter<W>;
+}
+declare var WritableStream: { prototype: WritableStream; new <W = any>(sink?: UnderlyingSink<W>, strategy?: QueuingStrategy<W>): WritableStream<W> };
+interface TransformStreamDefaultController<O = any> {
+  readonly desiredSize: number | null;
+  enqueue(chunk?: O): void;
+  error(reason?: any): void;
+  terminate(): void;
+}
+interface Transformer<I = any, O = any> {
+  start?(controller: TransformStreamDefaultController<O>): any;
+  transform?(chunk: I, controller: TransformStreamDefaultController<O>): void | PromiseLike<void>;
+  flush?(controller: TransformStreamDefaultController<O>): void | PromiseLike<void>;
+}
+interface TransformStream<I = any, O = any> {
+  readonly readable: ReadableStream<O>;
+  readonly writable: WritableStream<I>;
+}
+declare var TransformStream: {
+  prototype: TransformStream;
+  new <I = any, O = any>(transformer?: Transformer<I, O>, writableStrategy?: QueuingStrategy<I>, readableStrategy?: QueuingStrategy<O>): TransformStream<I, O>;
+};
+interface TextEncoderStream extends TransformStream<string, Uint8Array> {
+  readonly encoding: string;
+}
+declare var TextEncoderStream: { prototype: TextEncoderStream; new (): TextEncoderStream };
+interface TextDecoderStream extends TransformStream<ArrayBufferView | ArrayBuffer, string> {
+  readonly encoding: string;
+  readonly fatal: boolean;
+  readonly ignoreBOM: boolean;
+}
+declare var TextDecoderStream: { prototype: TextDecoderStream; new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }): TextDecoderStream };
+
+interface ProgressEvent extends Event {
+  readonly lengthComputable: boolean;
+  readonly loaded: number;
+  readonly total: number;
+}
+declare var ProgressEvent: { prototype: ProgressEvent; new (type: string, init?: { lengthComputable?: boolean; loaded?: number; total?: number }): ProgressEvent };
+interface XMLHttpRequestEventTarget extends EventTarget {
+  onabort: ((ev: ProgressEvent) => any) | null;
+  onerror: ((ev: ProgressEvent) => any) | null;
+  onload: ((ev: ProgressEvent) => any) | null;
+  onloadend: ((ev: ProgressEvent) => any) | null;
+  onloadstart: ((ev: ProgressEvent) => any) | null;
+  onprogress: ((ev: ProgressEvent) => any) | null;
+  ontimeout: ((ev: ProgressEvent) => any) | null;
+}
+interface XMLHttpRequest extends XMLHttpRequestEventTarget {
+  onreadystatechange: ((ev: Event) => any) | null;
+  readonly readyState: number;
+  readonly response: any;
+  readonly responseText: string;
+  responseType: '' | 'arraybuffer' | 'blob' | 'json' | 'text';
+  readonly responseURL: string;
+  readonly status: number;
+  readonly statusText: string;
+  timeout: number;
+  readonly upload: XMLHttpRequestEventTarget;
+  withCredentials: boolean;
+  abort(): void;
+  getAllResponseHeaders(): string;
+  getResponseHeader(name: string): string | null;
+  /** Asynchronous only: passing false for async throws an InvalidAccessError. */
+  open(method: string, url: string | URL, async?: boolean, username?: string | null, password?: string | null): void;
+  overrideMimeType(mime: string): void;
+  send(body?: BodyInit | null): void;
+  setRequestHeader(name: string, value: string): void;
+  readonly UNSENT: 0;
+  readonly OPENED: 1;
+  readonly HEADERS_RECEIVED: 2;
+  readonly LOADING: 3;
+  readonly DONE: 4;
+}
+/** Over the sandbox's fetch (egress policy, timeouts and size caps apply). */
+declare var XMLHttpRequest: { prototype: XMLHttpRequest; new (): XMLHttpRequest; readonly UNSENT: 0; readonly OPENED: 1; readonly HEADERS_RECEIVED: 2; readonly LOADING: 3; readonly DONE: 4 };
+`;
+
 // src/triggers/sandbox-web-apis.ts
 var SANDBOX_WEB_APIS = `// Globals of the Actuate sandbox (QuickJS): ES2023 plus the APIs below. No DOM, no Node globals.
 
@@ -4404,7 +4576,7 @@ declare var console: Console;
 
 type BufferSource = ArrayBufferView | ArrayBuffer;
 type HeadersInit = Headers | Record<string, string> | [string, string][];
-type BodyInit = string | ArrayBuffer | ArrayBufferView | URLSearchParams | Blob | FormData;
+type BodyInit = string | ArrayBuffer | ArrayBufferView | URLSearchParams | Blob | FormData | ReadableStream<Uint8Array>;
 
 interface Headers {
   append(name: string, value: string): void;
@@ -4422,6 +4594,8 @@ interface Headers {
 declare var Headers: { prototype: Headers; new (init?: HeadersInit): Headers };
 
 interface Body {
+  /** The body as a stream (read whole by the host; a stream given as a body is read before sending). */
+  readonly body: ReadableStream<Uint8Array> | null;
   readonly bodyUsed: boolean;
   arrayBuffer(): Promise<ArrayBuffer>;
   blob(): Promise<Blob>;
@@ -4439,8 +4613,9 @@ interface Blob {
   text(): Promise<string>;
   arrayBuffer(): Promise<ArrayBuffer>;
   bytes(): Promise<Uint8Array<ArrayBuffer>>;
+  stream(): ReadableStream<Uint8Array>;
 }
-/** In memory; \`stream()\` is not available. */
+/** In memory. */
 declare var Blob: { prototype: Blob; new (blobParts?: BlobPart[], options?: { type?: string }): Blob };
 interface File extends Blob {
   readonly name: string;
@@ -4469,6 +4644,8 @@ interface RequestInit {
   body?: BodyInit | null;
   signal?: AbortSignal | null;
   redirect?: 'follow' | 'error' | 'manual';
+  /** Required ('half') when the body is a stream, as in Node. */
+  duplex?: 'half';
 }
 interface Request extends Body {
   readonly method: string;
@@ -4741,6 +4918,7 @@ var SANDBOX_TSCONFIG = Object.freeze({
 });
 function generateSandboxGlobals() {
   return `${SANDBOX_WEB_APIS}
+${SANDBOX_STREAM_APIS}
 ${COMMONJS}
 ${SANDBOX_NODE_MODULES}`;
 }
@@ -6133,6 +6311,7 @@ var ImportGraph = class {
 // src/compile/bundle/http-over-fetch.ts
 function httpOverFetch(protocol) {
   return `var EventEmitter = require("events");
+var Readable = require("stream").Readable;
 var Buffer = require("buffer").Buffer;
 var PROTOCOL = ${JSON.stringify(protocol)};
 function unavailable(fn) {
@@ -6142,43 +6321,42 @@ function unavailable(fn) {
 }
 function inherit(C, P) { C.prototype = Object.create(P.prototype, { constructor: { value: C, writable: true, configurable: true } }); }
 
+// A Readable of the whole body (one chunk), so pipe(), pipeline(), async iteration and read() work
+// as on Node's. fetch has already decoded a gzip/deflate/br body, so its content-encoding is
+// dropped and content-length is the decoded length: a Node client must not decode it again.
 function IncomingMessage(response, body) {
-  EventEmitter.call(this);
-  var headers = {}, raw = [];
+  Readable.call(this);
+  var headers = {}, raw = [], decoded = response.headers.has("content-encoding");
   response.headers.forEach(function (value, name) {
+    if (decoded && (name === "content-encoding" || name === "content-length")) return;
     raw.push(name, value);
     if (name === "set-cookie") (headers[name] = headers[name] || []).push(value);
     else headers[name] = name in headers ? headers[name] + ", " + value : value;
   });
+  if (decoded) { headers["content-length"] = String(body.length); raw.push("content-length", String(body.length)); }
   this.statusCode = response.status;
   this.statusMessage = response.statusText;
   this.headers = headers;
   this.rawHeaders = raw;
+  this.trailers = {};
+  this.rawTrailers = [];
   this.httpVersion = "1.1";
+  this.httpVersionMajor = 1;
+  this.httpVersionMinor = 1;
   this.url = "";
   this.complete = false;
   this._body = body;
-  this._encoding = null;
 }
-inherit(IncomingMessage, EventEmitter);
-IncomingMessage.prototype.setEncoding = function (enc) { this._encoding = enc; return this; };
-IncomingMessage.prototype.resume = function () { return this; };
-IncomingMessage.prototype.pause = function () { return this; };
-IncomingMessage.prototype.destroy = function () { this._body = Buffer.alloc(0); return this; };
-IncomingMessage.prototype.pipe = function (dest) {
-  this.on("data", function (c) { dest.write(c); });
-  this.on("end", function () { if (typeof dest.end === "function") dest.end(); });
-  return dest;
+inherit(IncomingMessage, Readable);
+IncomingMessage.prototype._read = function () {
+  var body = this._body;
+  if (body === null) return;
+  this._body = null;
+  if (body.length > 0) this.push(body);
+  this.complete = true;
+  this.push(null);
 };
-IncomingMessage.prototype._flow = function () {
-  var self = this, body = this._body;
-  Promise.resolve().then(function () {
-    if (body.length > 0) self.emit("data", self._encoding ? body.toString(self._encoding) : body);
-    self.complete = true;
-    self.emit("end");
-    self.emit("close");
-  });
-};
+IncomingMessage.prototype.setTimeout = function (ms, cb) { if (cb) this.once("timeout", cb); return this; };
 
 function ClientRequest(url, options, callback) {
   EventEmitter.call(this);
@@ -6252,9 +6430,9 @@ ClientRequest.prototype._send = function () {
         if (self.destroyed) return;
         var res = new IncomingMessage(response, Buffer.from(bytes));
         self.res = res;
-        if (self.listenerCount("response") === 0) { res._flow(); return; }
+        // As in Node: a response nobody listens for is drained.
+        if (self.listenerCount("response") === 0) { res.resume(); return; }
         self.emit("response", res);
-        res._flow();
       });
     })
     .catch(function (e) {
@@ -6331,6 +6509,16 @@ module.exports = new Proxy(known, {
 var NO_FS = "actions have no file system; import JSON data from the repository, or fetch it";
 var NO_SOCKETS = "actions have no sockets; HTTP goes through the global fetch()";
 var NO_PROCESSES = "actions cannot start processes";
+var NO_THREADS = "actions cannot start threads";
+var NO_TERMINAL = "actions have no terminal or files to read lines from";
+var WORKER_EXTRA = `
+  isMainThread: true, parentPort: null, threadId: 0, workerData: null, resourceLimits: {}, SHARE_ENV: Symbol("SHARE_ENV")
+`;
+var HTTP2_EXTRA = `
+  constants: { NGHTTP2_CANCEL: 8, HTTP2_HEADER_STATUS: ":status", HTTP2_HEADER_METHOD: ":method", HTTP2_HEADER_AUTHORITY: ":authority",
+    HTTP2_HEADER_SCHEME: ":scheme", HTTP2_HEADER_PATH: ":path", HTTP2_METHOD_CONNECT: "CONNECT" },
+  sensitiveHeaders: Symbol("nodejs.http2.sensitiveHeaders")
+`;
 var FS_FUNCTIONS = [
   "readFile",
   "readFileSync",
@@ -6428,7 +6616,11 @@ var BUILTIN_STUBS = {
   dns: unavailable("dns", NO_SOCKETS, ["lookup", "resolve", "resolve4", "resolve6", "resolveTxt", "resolveMx", "reverse"], "", true),
   child_process: unavailable("child_process", NO_PROCESSES, ["spawn", "spawnSync", "exec", "execSync", "execFile", "execFileSync", "fork"], "", true),
   perf_hooks: `module.exports = { performance: globalThis.performance };
-`
+`,
+  readline: unavailable("readline", NO_TERMINAL, ["createInterface", "clearLine", "clearScreenDown", "cursorTo", "moveCursor", "emitKeypressEvents", "Interface"]),
+  "readline/promises": unavailable("readline/promises", NO_TERMINAL, ["createInterface", "Interface", "Readline"]),
+  worker_threads: unavailable("worker_threads", NO_THREADS, ["Worker", "MessageChannel", "MessagePort", "BroadcastChannel", "receiveMessageOnPort", "markAsUntransferable", "moveMessagePortToContext", "getEnvironmentData", "setEnvironmentData"], WORKER_EXTRA),
+  http2: unavailable("http2", NO_SOCKETS, ["connect", "createServer", "createSecureServer", "getDefaultSettings", "getPackedSettings", "getUnpackedSettings"], HTTP2_EXTRA)
 };
 
 // src/compile/bundle/repo-files.ts
@@ -6808,6 +7000,13 @@ module.exports = {
   listeners: function () { return []; }, listenerCount: function () { return 0; }
 };
 `;
+var STREAM_WEB = `var g = globalThis;
+["ReadableStream", "ReadableStreamDefaultReader", "ReadableStreamBYOBReader", "ReadableStreamBYOBRequest", "ReadableByteStreamController",
+ "ReadableStreamDefaultController", "TransformStream", "TransformStreamDefaultController", "WritableStream", "WritableStreamDefaultWriter",
+ "WritableStreamDefaultController", "ByteLengthQueuingStrategy", "CountQueuingStrategy", "TextEncoderStream", "TextDecoderStream"].forEach(function (name) {
+  Object.defineProperty(exports, name, { enumerable: true, get: function () { return g[name]; } });
+});
+`;
 var CRYPTO_HOST = `var builtins = globalThis.__actuate_builtins;
 if (!builtins || !builtins.crypto) throw new Error("node:crypto is provided by the Actuate runtime, which is not present (globalThis.__actuate_builtins.crypto is missing)");
 module.exports = builtins.crypto;
@@ -6868,6 +7067,7 @@ module.exports = util;
 `
   },
   "util/types": { code: 'module.exports = require("util").types;\n' },
+  "stream/web": { code: STREAM_WEB },
   zlib: { code: ZLIB_LAYER }
 };
 var INJECTED_GLOBALS = {
@@ -6879,6 +7079,8 @@ var INJECTED_GLOBALS = {
 var BUILTIN_NAMESPACE = "actuate-builtin";
 var AMD_NAMESPACE = "actuate-amd";
 var INJECT_PREFIX = "actuate-inject:";
+var READABLE_FROM_BROWSER = "/readable-stream/lib/internal/streams/from-browser.js";
+var READABLE_STREAM_BROWSER = "/readable-stream/lib/internal/streams/stream-browser.js";
 var INNER = { actuateInner: true };
 function sandboxPlugin(options) {
   return { name: "actuate-sandbox", setup: (build2) => setup(build2, options) };
@@ -6972,6 +7174,8 @@ function setup(build2, o) {
     const r = await innerResolve(args, args.resolveDir);
     if (r.errors.length > 0) throw new InternalError(`compatibility layer: cannot resolve ${spec} from ${from}: ${r.errors[0].text}`);
     if (r.namespace !== "file" || !existsSync(r.path)) return { namespace: BUILTIN_NAMESPACE, path: "empty" };
+    if (r.path.endsWith(READABLE_FROM_BROWSER)) return layerFile(`${r.path.slice(0, -"from-browser.js".length)}from.js`);
+    if (r.path.endsWith(READABLE_STREAM_BROWSER)) return builtin(from, "stream", "stream");
     return layerFile(r.path);
   };
   build2.onResolve({ filter: /.*/ }, async (args) => {

@@ -2644,7 +2644,7 @@ declare var console: Console;
 
 type BufferSource = ArrayBufferView | ArrayBuffer;
 type HeadersInit = Headers | Record<string, string> | [string, string][];
-type BodyInit = string | ArrayBuffer | ArrayBufferView | URLSearchParams | Blob | FormData;
+type BodyInit = string | ArrayBuffer | ArrayBufferView | URLSearchParams | Blob | FormData | ReadableStream<Uint8Array>;
 
 interface Headers {
   append(name: string, value: string): void;
@@ -2662,6 +2662,8 @@ interface Headers {
 declare var Headers: { prototype: Headers; new (init?: HeadersInit): Headers };
 
 interface Body {
+  /** The body as a stream (read whole by the host; a stream given as a body is read before sending). */
+  readonly body: ReadableStream<Uint8Array> | null;
   readonly bodyUsed: boolean;
   arrayBuffer(): Promise<ArrayBuffer>;
   blob(): Promise<Blob>;
@@ -2679,8 +2681,9 @@ interface Blob {
   text(): Promise<string>;
   arrayBuffer(): Promise<ArrayBuffer>;
   bytes(): Promise<Uint8Array<ArrayBuffer>>;
+  stream(): ReadableStream<Uint8Array>;
 }
-/** In memory; `stream()` is not available. */
+/** In memory. */
 declare var Blob: { prototype: Blob; new (blobParts?: BlobPart[], options?: { type?: string }): Blob };
 interface File extends Blob {
   readonly name: string;
@@ -2709,6 +2712,8 @@ interface RequestInit {
   body?: BodyInit | null;
   signal?: AbortSignal | null;
   redirect?: 'follow' | 'error' | 'manual';
+  /** Required ('half') when the body is a stream, as in Node. */
+  duplex?: 'half';
 }
 interface Request extends Body {
   readonly method: string;
@@ -2943,6 +2948,175 @@ declare var Buffer: {
   isBuffer(value: unknown): value is Buffer;
   isEncoding(encoding: string): encoding is BufferEncoding;
 };
+
+interface Event {
+  readonly type: string;
+  readonly target: any;
+  readonly currentTarget: any;
+  readonly defaultPrevented: boolean;
+  readonly timeStamp: number;
+  preventDefault(): void;
+  stopPropagation(): void;
+  stopImmediatePropagation(): void;
+}
+declare var Event: { prototype: Event; new (type: string, init?: { bubbles?: boolean; cancelable?: boolean; composed?: boolean }): Event };
+type EventListenerLike = ((event: any) => any) | { handleEvent(event: any): any };
+interface EventTarget {
+  addEventListener(type: string, listener: EventListenerLike | null, options?: boolean | { once?: boolean; capture?: boolean; signal?: AbortSignal }): void;
+  removeEventListener(type: string, listener: EventListenerLike | null, options?: boolean | { capture?: boolean }): void;
+  dispatchEvent(event: Event): boolean;
+}
+declare var EventTarget: { prototype: EventTarget; new (): EventTarget };
+
+interface QueuingStrategy<T = any> {
+  highWaterMark?: number;
+  size?(chunk: T): number;
+}
+declare var CountQueuingStrategy: { prototype: QueuingStrategy; new (init: { highWaterMark: number }): QueuingStrategy };
+declare var ByteLengthQueuingStrategy: { prototype: QueuingStrategy<ArrayBufferView>; new (init: { highWaterMark: number }): QueuingStrategy<ArrayBufferView> };
+type ReadableStreamReadResult<T> = { done: false; value: T } | { done: true; value?: undefined };
+interface ReadableStreamDefaultReader<R = any> {
+  readonly closed: Promise<undefined>;
+  read(): Promise<ReadableStreamReadResult<R>>;
+  releaseLock(): void;
+  cancel(reason?: any): Promise<void>;
+}
+interface ReadableStreamDefaultController<R = any> {
+  readonly desiredSize: number | null;
+  enqueue(chunk?: R): void;
+  close(): void;
+  error(e?: any): void;
+}
+interface UnderlyingSource<R = any> {
+  start?(controller: ReadableStreamDefaultController<R>): any;
+  pull?(controller: ReadableStreamDefaultController<R>): void | PromiseLike<void>;
+  cancel?(reason?: any): void | PromiseLike<void>;
+}
+interface StreamPipeOptions {
+  preventAbort?: boolean;
+  preventCancel?: boolean;
+  preventClose?: boolean;
+  signal?: AbortSignal;
+}
+interface ReadableWritablePair<R = any, W = any> {
+  readable: ReadableStream<R>;
+  writable: WritableStream<W>;
+}
+interface ReadableStream<R = any> {
+  readonly locked: boolean;
+  cancel(reason?: any): Promise<void>;
+  getReader(): ReadableStreamDefaultReader<R>;
+  pipeThrough<T>(transform: ReadableWritablePair<T, R>, options?: StreamPipeOptions): ReadableStream<T>;
+  pipeTo(destination: WritableStream<R>, options?: StreamPipeOptions): Promise<void>;
+  tee(): [ReadableStream<R>, ReadableStream<R>];
+  values(options?: { preventCancel?: boolean }): AsyncIterableIterator<R>;
+  [Symbol.asyncIterator](options?: { preventCancel?: boolean }): AsyncIterableIterator<R>;
+}
+/** WHATWG streams (web-streams-polyfill); compiled in a context the first time one is made (≈15 ms). */
+declare var ReadableStream: {
+  prototype: ReadableStream;
+  new <R = any>(source?: UnderlyingSource<R>, strategy?: QueuingStrategy<R>): ReadableStream<R>;
+  from<R>(iterable: Iterable<R> | AsyncIterable<R>): ReadableStream<R>;
+};
+interface WritableStreamDefaultController {
+  readonly signal: AbortSignal;
+  error(e?: any): void;
+}
+interface UnderlyingSink<W = any> {
+  start?(controller: WritableStreamDefaultController): any;
+  write?(chunk: W, controller: WritableStreamDefaultController): void | PromiseLike<void>;
+  close?(): void | PromiseLike<void>;
+  abort?(reason?: any): void | PromiseLike<void>;
+}
+interface WritableStreamDefaultWriter<W = any> {
+  readonly closed: Promise<undefined>;
+  readonly desiredSize: number | null;
+  readonly ready: Promise<undefined>;
+  abort(reason?: any): Promise<void>;
+  close(): Promise<void>;
+  releaseLock(): void;
+  write(chunk?: W): Promise<void>;
+}
+interface WritableStream<W = any> {
+  readonly locked: boolean;
+  abort(reason?: any): Promise<void>;
+  close(): Promise<void>;
+  getWriter(): WritableStreamDefaultWriter<W>;
+}
+declare var WritableStream: { prototype: WritableStream; new <W = any>(sink?: UnderlyingSink<W>, strategy?: QueuingStrategy<W>): WritableStream<W> };
+interface TransformStreamDefaultController<O = any> {
+  readonly desiredSize: number | null;
+  enqueue(chunk?: O): void;
+  error(reason?: any): void;
+  terminate(): void;
+}
+interface Transformer<I = any, O = any> {
+  start?(controller: TransformStreamDefaultController<O>): any;
+  transform?(chunk: I, controller: TransformStreamDefaultController<O>): void | PromiseLike<void>;
+  flush?(controller: TransformStreamDefaultController<O>): void | PromiseLike<void>;
+}
+interface TransformStream<I = any, O = any> {
+  readonly readable: ReadableStream<O>;
+  readonly writable: WritableStream<I>;
+}
+declare var TransformStream: {
+  prototype: TransformStream;
+  new <I = any, O = any>(transformer?: Transformer<I, O>, writableStrategy?: QueuingStrategy<I>, readableStrategy?: QueuingStrategy<O>): TransformStream<I, O>;
+};
+interface TextEncoderStream extends TransformStream<string, Uint8Array> {
+  readonly encoding: string;
+}
+declare var TextEncoderStream: { prototype: TextEncoderStream; new (): TextEncoderStream };
+interface TextDecoderStream extends TransformStream<ArrayBufferView | ArrayBuffer, string> {
+  readonly encoding: string;
+  readonly fatal: boolean;
+  readonly ignoreBOM: boolean;
+}
+declare var TextDecoderStream: { prototype: TextDecoderStream; new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }): TextDecoderStream };
+
+interface ProgressEvent extends Event {
+  readonly lengthComputable: boolean;
+  readonly loaded: number;
+  readonly total: number;
+}
+declare var ProgressEvent: { prototype: ProgressEvent; new (type: string, init?: { lengthComputable?: boolean; loaded?: number; total?: number }): ProgressEvent };
+interface XMLHttpRequestEventTarget extends EventTarget {
+  onabort: ((ev: ProgressEvent) => any) | null;
+  onerror: ((ev: ProgressEvent) => any) | null;
+  onload: ((ev: ProgressEvent) => any) | null;
+  onloadend: ((ev: ProgressEvent) => any) | null;
+  onloadstart: ((ev: ProgressEvent) => any) | null;
+  onprogress: ((ev: ProgressEvent) => any) | null;
+  ontimeout: ((ev: ProgressEvent) => any) | null;
+}
+interface XMLHttpRequest extends XMLHttpRequestEventTarget {
+  onreadystatechange: ((ev: Event) => any) | null;
+  readonly readyState: number;
+  readonly response: any;
+  readonly responseText: string;
+  responseType: '' | 'arraybuffer' | 'blob' | 'json' | 'text';
+  readonly responseURL: string;
+  readonly status: number;
+  readonly statusText: string;
+  timeout: number;
+  readonly upload: XMLHttpRequestEventTarget;
+  withCredentials: boolean;
+  abort(): void;
+  getAllResponseHeaders(): string;
+  getResponseHeader(name: string): string | null;
+  /** Asynchronous only: passing false for async throws an InvalidAccessError. */
+  open(method: string, url: string | URL, async?: boolean, username?: string | null, password?: string | null): void;
+  overrideMimeType(mime: string): void;
+  send(body?: BodyInit | null): void;
+  setRequestHeader(name: string, value: string): void;
+  readonly UNSENT: 0;
+  readonly OPENED: 1;
+  readonly HEADERS_RECEIVED: 2;
+  readonly LOADING: 3;
+  readonly DONE: 4;
+}
+/** Over the sandbox's fetch (egress policy, timeouts and size caps apply). */
+declare var XMLHttpRequest: { prototype: XMLHttpRequest; new (): XMLHttpRequest; readonly UNSENT: 0; readonly OPENED: 1; readonly HEADERS_RECEIVED: 2; readonly LOADING: 3; readonly DONE: 4 };
 
 declare namespace Actuate {
   /**

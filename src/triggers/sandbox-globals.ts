@@ -1,4 +1,5 @@
 import { SANDBOX_NODE_MODULES } from './sandbox-node-modules.ts';
+import { SANDBOX_STREAM_APIS } from './sandbox-stream-apis.ts';
 import { SANDBOX_WEB_APIS } from './sandbox-web-apis.ts';
 
 /**
@@ -56,7 +57,7 @@ export const SANDBOX_TSCONFIG = Object.freeze({
 
 /** The sandbox's global and module declarations as one `.d.ts` text. */
 export function generateSandboxGlobals(): string {
-  return `${SANDBOX_WEB_APIS}\n${COMMONJS}\n${SANDBOX_NODE_MODULES}`;
+  return `${SANDBOX_WEB_APIS}\n${SANDBOX_STREAM_APIS}\n${COMMONJS}\n${SANDBOX_NODE_MODULES}`;
 }
 
 function requireOverloads(): string {

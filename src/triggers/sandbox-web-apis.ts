@@ -18,7 +18,7 @@ declare var console: Console;
 
 type BufferSource = ArrayBufferView | ArrayBuffer;
 type HeadersInit = Headers | Record<string, string> | [string, string][];
-type BodyInit = string | ArrayBuffer | ArrayBufferView | URLSearchParams | Blob | FormData;
+type BodyInit = string | ArrayBuffer | ArrayBufferView | URLSearchParams | Blob | FormData | ReadableStream<Uint8Array>;
 
 interface Headers {
   append(name: string, value: string): void;
@@ -36,6 +36,8 @@ interface Headers {
 declare var Headers: { prototype: Headers; new (init?: HeadersInit): Headers };
 
 interface Body {
+  /** The body as a stream (read whole by the host; a stream given as a body is read before sending). */
+  readonly body: ReadableStream<Uint8Array> | null;
   readonly bodyUsed: boolean;
   arrayBuffer(): Promise<ArrayBuffer>;
   blob(): Promise<Blob>;
@@ -53,8 +55,9 @@ interface Blob {
   text(): Promise<string>;
   arrayBuffer(): Promise<ArrayBuffer>;
   bytes(): Promise<Uint8Array<ArrayBuffer>>;
+  stream(): ReadableStream<Uint8Array>;
 }
-/** In memory; \`stream()\` is not available. */
+/** In memory. */
 declare var Blob: { prototype: Blob; new (blobParts?: BlobPart[], options?: { type?: string }): Blob };
 interface File extends Blob {
   readonly name: string;
@@ -83,6 +86,8 @@ interface RequestInit {
   body?: BodyInit | null;
   signal?: AbortSignal | null;
   redirect?: 'follow' | 'error' | 'manual';
+  /** Required ('half') when the body is a stream, as in Node. */
+  duplex?: 'half';
 }
 interface Request extends Body {
   readonly method: string;

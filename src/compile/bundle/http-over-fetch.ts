@@ -2,13 +2,14 @@
  * `http` and `https` for npm packages, as clients over the sandbox's `fetch` (so the egress policy,
  * timeouts and size caps apply). Packages written against Node's client API (`https.request(options,
  * cb)`, `res.on('data')`; jwks-rsa's key fetcher is one) work unchanged: a `ClientRequest` that
- * buffers what is written and sends it on `end()`, and an `IncomingMessage` that emits the whole
- * body as one chunk. Redirects are not followed, as in Node. Servers and raw sockets do not exist.
+ * buffers what is written and sends it on `end()`, and an `IncomingMessage` that is a Readable of
+ * the whole body as one chunk. Redirects are not followed, as in Node. Servers and raw sockets do not exist.
  *
  * A CommonJS module of the compatibility layer (stubs.ts), given to packages only.
  */
 export function httpOverFetch(protocol: 'http:' | 'https:'): string {
   return `var EventEmitter = require("events");
+var Readable = require("stream").Readable;
 var Buffer = require("buffer").Buffer;
 var PROTOCOL = ${JSON.stringify(protocol)};
 function unavailable(fn) {
@@ -18,43 +19,42 @@ function unavailable(fn) {
 }
 function inherit(C, P) { C.prototype = Object.create(P.prototype, { constructor: { value: C, writable: true, configurable: true } }); }
 
+// A Readable of the whole body (one chunk), so pipe(), pipeline(), async iteration and read() work
+// as on Node's. fetch has already decoded a gzip/deflate/br body, so its content-encoding is
+// dropped and content-length is the decoded length: a Node client must not decode it again.
 function IncomingMessage(response, body) {
-  EventEmitter.call(this);
-  var headers = {}, raw = [];
+  Readable.call(this);
+  var headers = {}, raw = [], decoded = response.headers.has("content-encoding");
   response.headers.forEach(function (value, name) {
+    if (decoded && (name === "content-encoding" || name === "content-length")) return;
     raw.push(name, value);
     if (name === "set-cookie") (headers[name] = headers[name] || []).push(value);
     else headers[name] = name in headers ? headers[name] + ", " + value : value;
   });
+  if (decoded) { headers["content-length"] = String(body.length); raw.push("content-length", String(body.length)); }
   this.statusCode = response.status;
   this.statusMessage = response.statusText;
   this.headers = headers;
   this.rawHeaders = raw;
+  this.trailers = {};
+  this.rawTrailers = [];
   this.httpVersion = "1.1";
+  this.httpVersionMajor = 1;
+  this.httpVersionMinor = 1;
   this.url = "";
   this.complete = false;
   this._body = body;
-  this._encoding = null;
 }
-inherit(IncomingMessage, EventEmitter);
-IncomingMessage.prototype.setEncoding = function (enc) { this._encoding = enc; return this; };
-IncomingMessage.prototype.resume = function () { return this; };
-IncomingMessage.prototype.pause = function () { return this; };
-IncomingMessage.prototype.destroy = function () { this._body = Buffer.alloc(0); return this; };
-IncomingMessage.prototype.pipe = function (dest) {
-  this.on("data", function (c) { dest.write(c); });
-  this.on("end", function () { if (typeof dest.end === "function") dest.end(); });
-  return dest;
+inherit(IncomingMessage, Readable);
+IncomingMessage.prototype._read = function () {
+  var body = this._body;
+  if (body === null) return;
+  this._body = null;
+  if (body.length > 0) this.push(body);
+  this.complete = true;
+  this.push(null);
 };
-IncomingMessage.prototype._flow = function () {
-  var self = this, body = this._body;
-  Promise.resolve().then(function () {
-    if (body.length > 0) self.emit("data", self._encoding ? body.toString(self._encoding) : body);
-    self.complete = true;
-    self.emit("end");
-    self.emit("close");
-  });
-};
+IncomingMessage.prototype.setTimeout = function (ms, cb) { if (cb) this.once("timeout", cb); return this; };
 
 function ClientRequest(url, options, callback) {
   EventEmitter.call(this);
@@ -128,9 +128,9 @@ ClientRequest.prototype._send = function () {
         if (self.destroyed) return;
         var res = new IncomingMessage(response, Buffer.from(bytes));
         self.res = res;
-        if (self.listenerCount("response") === 0) { res._flow(); return; }
+        // As in Node: a response nobody listens for is drained.
+        if (self.listenerCount("response") === 0) { res.resume(); return; }
         self.emit("response", res);
-        res._flow();
       });
     })
     .catch(function (e) {

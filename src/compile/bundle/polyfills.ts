@@ -70,6 +70,15 @@ module.exports = {
 };
 `;
 
+/** The sandbox's WHATWG streams (guest globals), as Node's \`stream/web\` exports them. */
+const STREAM_WEB = `var g = globalThis;
+["ReadableStream", "ReadableStreamDefaultReader", "ReadableStreamBYOBReader", "ReadableStreamBYOBRequest", "ReadableByteStreamController",
+ "ReadableStreamDefaultController", "TransformStream", "TransformStreamDefaultController", "WritableStream", "WritableStreamDefaultWriter",
+ "WritableStreamDefaultController", "ByteLengthQueuingStrategy", "CountQueuingStrategy", "TextEncoderStream", "TextDecoderStream"].forEach(function (name) {
+  Object.defineProperty(exports, name, { enumerable: true, get: function () { return g[name]; } });
+});
+`;
+
 const CRYPTO_HOST = `var builtins = globalThis.__actuate_builtins;
 if (!builtins || !builtins.crypto) throw new Error("node:crypto is provided by the Actuate runtime, which is not present (globalThis.__actuate_builtins.crypto is missing)");
 module.exports = builtins.crypto;
@@ -135,6 +144,7 @@ module.exports = util;
 `,
   },
   'util/types': { code: 'module.exports = require("util").types;\n' },
+  'stream/web': { code: STREAM_WEB },
   zlib: { code: ZLIB_LAYER },
 };
 

@@ -65,6 +65,9 @@ export interface SandboxPluginOptions {
   readonly onMissing?: (missing: { readonly specifier: string; readonly importer: string }) => void;
 }
 
+const READABLE_FROM_BROWSER = '/readable-stream/lib/internal/streams/from-browser.js';
+const READABLE_STREAM_BROWSER = '/readable-stream/lib/internal/streams/stream-browser.js';
+
 /** Marks resolutions the plugin asks esbuild for itself, so it does not handle them again. */
 const INNER = { actuateInner: true };
 
@@ -176,6 +179,12 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
     if (r.errors.length > 0) throw new InternalError(`compatibility layer: cannot resolve ${spec} from ${from}: ${r.errors[0]!.text}`);
     // Disabled by a "browser" field (false): an empty module.
     if (r.namespace !== 'file' || !existsSync(r.path)) return { namespace: BUILTIN_NAMESPACE, path: 'empty' };
+    // readable-stream's browser build of Readable.from only throws; its Node one needs nothing of
+    // Node's (node-fetch 3 and modern stream code call it).
+    if (r.path.endsWith(READABLE_FROM_BROWSER)) return layerFile(`${r.path.slice(0, -'from-browser.js'.length)}from.js`);
+    // Its browser build also bases streams on EventEmitter rather than on \`require('stream')\`, so
+    // \`readable instanceof Stream\` was false (node-fetch 3 then read every body as empty).
+    if (r.path.endsWith(READABLE_STREAM_BROWSER)) return builtin(from, 'stream', 'stream');
     return layerFile(r.path);
   };
 

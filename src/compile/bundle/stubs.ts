@@ -45,6 +45,17 @@ module.exports = new Proxy(known, {
 const NO_FS = 'actions have no file system; import JSON data from the repository, or fetch it';
 const NO_SOCKETS = 'actions have no sockets; HTTP goes through the global fetch()';
 const NO_PROCESSES = 'actions cannot start processes';
+const NO_THREADS = 'actions cannot start threads';
+const NO_TERMINAL = 'actions have no terminal or files to read lines from';
+const WORKER_EXTRA = `
+  isMainThread: true, parentPort: null, threadId: 0, workerData: null, resourceLimits: {}, SHARE_ENV: Symbol("SHARE_ENV")
+`;
+// http2-wrapper (got) reads the constants when it loads; the names it reads exist, with Node's values.
+const HTTP2_EXTRA = `
+  constants: { NGHTTP2_CANCEL: 8, HTTP2_HEADER_STATUS: ":status", HTTP2_HEADER_METHOD: ":method", HTTP2_HEADER_AUTHORITY: ":authority",
+    HTTP2_HEADER_SCHEME: ":scheme", HTTP2_HEADER_PATH: ":path", HTTP2_METHOD_CONNECT: "CONNECT" },
+  sensitiveHeaders: Symbol("nodejs.http2.sensitiveHeaders")
+`;
 
 const FS_FUNCTIONS = [
   'readFile', 'readFileSync', 'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'stat', 'statSync', 'lstat', 'lstatSync',
@@ -124,4 +135,8 @@ export const BUILTIN_STUBS: Readonly<Record<string, string>> = {
   dns: unavailable('dns', NO_SOCKETS, ['lookup', 'resolve', 'resolve4', 'resolve6', 'resolveTxt', 'resolveMx', 'reverse'], '', true),
   child_process: unavailable('child_process', NO_PROCESSES, ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'], '', true),
   perf_hooks: `module.exports = { performance: globalThis.performance };\n`,
+  readline: unavailable('readline', NO_TERMINAL, ['createInterface', 'clearLine', 'clearScreenDown', 'cursorTo', 'moveCursor', 'emitKeypressEvents', 'Interface']),
+  'readline/promises': unavailable('readline/promises', NO_TERMINAL, ['createInterface', 'Interface', 'Readline']),
+  worker_threads: unavailable('worker_threads', NO_THREADS, ['Worker', 'MessageChannel', 'MessagePort', 'BroadcastChannel', 'receiveMessageOnPort', 'markAsUntransferable', 'moveMessagePortToContext', 'getEnvironmentData', 'setEnvironmentData'], WORKER_EXTRA),
+  http2: unavailable('http2', NO_SOCKETS, ['connect', 'createServer', 'createSecureServer', 'getDefaultSettings', 'getPackedSettings', 'getUnpackedSettings'], HTTP2_EXTRA),
 };
