@@ -4390,7 +4390,25 @@ var SANDBOX_NODE_MODULES = [
 ].join("\n");
 
 // src/triggers/sandbox-stream-apis.ts
-var SANDBOX_STREAM_APIS = `interface Event {
+var SANDBOX_STREAM_APIS = `/**
+ * A minimal process with no access to the host: \`env\` is empty but for NODE_ENV, which reads
+ * "production"; \`platform\` is "browser", \`version\` is empty; nextTick, hrtime and uptime work.
+ */
+declare var process: {
+  readonly env: Record<string, string | undefined>;
+  readonly argv: string[];
+  readonly platform: string;
+  readonly version: string;
+  readonly versions: Record<string, string | undefined>;
+  readonly browser: boolean;
+  nextTick(callback: (...args: any[]) => void, ...args: any[]): void;
+  hrtime: { (previous?: [number, number]): [number, number]; bigint(): bigint };
+  uptime(): number;
+  cwd(): string;
+  emitWarning(warning: string | Error, ...args: any[]): void;
+};
+
+interface Event {
   readonly type: string;
   readonly target: any;
   readonly currentTarget: any;

@@ -194,7 +194,14 @@ export async function run(secret: string): Promise<string> {
   const req = new Request(url, { method: 'POST', signal: controller.signal });
   const res = new Response(JSON.stringify({ ok: true }), { status: 201 });
   const hex = B.from(digest).toString('hex') + crypto.createHmac('sha256', 'k').update(text).digest('base64url');
-  return hex + qs.stringify({ a: 1 }) + formatUrl(url) + req.method + res.status + Buffer.byteLength('x');
+  const streamed = await new Response(ReadableStream.from([new TextEncoder().encode('s')]).pipeThrough(new TransformStream<Uint8Array, Uint8Array>())).text();
+  const xhr = new XMLHttpRequest();
+  xhr.open('GET', url);
+  xhr.onloadend = (e: ProgressEvent) => console.info(e.loaded, xhr.status);
+  const when = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York' }).format(new Date()) + new Date().toLocaleString('de-DE');
+  process.nextTick(() => undefined);
+  const mode = process.env.NODE_ENV ?? 'unset';
+  return hex + qs.stringify({ a: 1 }) + formatUrl(url) + req.method + res.status + Buffer.byteLength('x') + streamed + when + mode;
 }
 `;
     expect(formatProblems(check({ '/virtual/globals.ts': source }))).toBe('');

@@ -1,9 +1,28 @@
 /**
- * Declarations of the sandbox's WHATWG streams and `XMLHttpRequest` (guest chunks `streams` and
- * `xhr`): subsets of lib.dom's, limited to what the sandbox implements. Part of the global
+ * Declarations of the sandbox's WHATWG streams, events and `XMLHttpRequest` (guest chunks
+ * `streams`, `events` and `xhr`), subsets of lib.dom's limited to what the sandbox implements, and
+ * of the minimal `process` the bundler gives code that uses one (polyfills.ts). Part of the global
  * declarations (sandbox-globals.ts).
  */
-export const SANDBOX_STREAM_APIS = `interface Event {
+export const SANDBOX_STREAM_APIS = `/**
+ * A minimal process with no access to the host: \`env\` is empty but for NODE_ENV, which reads
+ * "production"; \`platform\` is "browser", \`version\` is empty; nextTick, hrtime and uptime work.
+ */
+declare var process: {
+  readonly env: Record<string, string | undefined>;
+  readonly argv: string[];
+  readonly platform: string;
+  readonly version: string;
+  readonly versions: Record<string, string | undefined>;
+  readonly browser: boolean;
+  nextTick(callback: (...args: any[]) => void, ...args: any[]): void;
+  hrtime: { (previous?: [number, number]): [number, number]; bigint(): bigint };
+  uptime(): number;
+  cwd(): string;
+  emitWarning(warning: string | Error, ...args: any[]): void;
+};
+
+interface Event {
   readonly type: string;
   readonly target: any;
   readonly currentTarget: any;
