@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFlow } from '../../src/runtime/index.ts';
 import { action, flow } from '../helpers/actions.ts';
@@ -21,6 +22,11 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       res.setHeader('content-type', 'application/json');
+      if (req.url === '/gzip') {
+        res.setHeader('content-encoding', 'gzip');
+        res.end(gzipSync('{"compressed":true}'));
+        return;
+      }
       if (req.url === '/missing') {
         res.statusCode = 404;
         res.end('{}');
@@ -48,6 +54,7 @@ exports.onExecutePostLogin = async (event, api) => {
   api.idToken.setCustomClaim('post', await client.post(base.replace('http://', 'http://user:pa%20ss@') + '/post', '{"a":1}'));
   api.idToken.setCustomClaim('missing', await client.getJson(base + '/missing').catch((e) => e.message));
   api.idToken.setCustomClaim('refused', await client.fails('http://10.255.255.1/'));
+  api.idToken.setCustomClaim('streamed', await client.streamed(base + '/gzip'));
 };
 `;
     const files = {
@@ -68,5 +75,6 @@ exports.onExecutePostLogin = async (event, api) => {
     expect(claims['post']).toEqual({ status: 200, isBuffer: true, body: { method: 'POST', path: '/post', auth: `Basic ${Buffer.from('user:pa ss').toString('base64')}`, agent: null, body: '{"a":1}' } });
     expect(claims['missing']).toBe('status 404 Not Found');
     expect(claims['refused']).toMatch(/refused: .*10\.255\.255\.1.*egress/);
+    expect(claims['streamed']).toEqual({ readable: true, isStream: true, encoding: null, length: '19', text: '{"compressed":true}' });
   });
 });

@@ -115,7 +115,7 @@ describe('import errors', () => {
     const result = await bundle(files, 'actions/a/index.js');
     expect(result.ok).toBe(true);
     const warnings = result.diagnostics.filter((d) => d.code === 'W_BUILTIN_STUBBED');
-    expect(warnings.map((d) => d.message.match(/imports "(\w+)"/)![1]).sort()).toEqual(['fs', 'https', 'net', 'os']);
+    expect(warnings.map((d) => d.message.match(/imports "(\w+)"/)![1]).sort()).toEqual(['fs', 'http2', 'https', 'net', 'os', 'readline', 'worker_threads']);
     expect(warnings.find((d) => d.message.includes('"fs"'))).toEqual({
       code: 'W_BUILTIN_STUBBED',
       severity: 'warning',
@@ -132,7 +132,7 @@ describe('import errors', () => {
     expect(await run(files, 'actions/a/index.js')).toEqual([
       'ERR_ACTUATE_UNAVAILABLE',
       'fs.readFileSync() is not available in the sandbox: actions have no file system; import JSON data from the repository, or fetch it',
-      { platform: 'browser', eol: '\n', keepAlive: true, ip4: 4, ip6: 6, notIp: 0 },
+      { platform: 'browser', eol: '\n', keepAlive: true, ip4: 4, ip6: 6, notIp: 0, mainThread: true, readline: 'function', status: ':status' },
     ]);
   });
 
