@@ -28,6 +28,10 @@ const EXPRESSIONS = [
   `${D}.toLocaleString('ja-JP-u-ca-japanese', { era: 'long' })`,
   `${D}.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })`,
   `new Date(NaN).toLocaleString()`,
+  // ECMA-402's default fields per method, and the styles each refuses.
+  `[${D}.toLocaleDateString('en-US', { hour: 'numeric' }), ${D}.toLocaleTimeString('en-US', { weekday: 'long' }), ${D}.toLocaleString('en-US', { month: 'long' }), ${D}.toLocaleString('en-US', { dateStyle: 'medium' })]`,
+  `${D}.toLocaleTimeString('en', { dateStyle: 'short' })`,
+  `${D}.toLocaleDateString('en', { timeStyle: 'short' })`,
   // Local time is UTC in the sandbox, as in Auth0's runtime.
   `[${D}.getHours(), ${D}.getTimezoneOffset(), new Date(2024, 0, 15, 13, 5).getTime(), Date.parse('2024-07-15T13:05:00'), new Date(2024, 6, 1).getTimezoneOffset()]`,
   `[${D}.toString(), ${D}.toTimeString(), ${D}.toDateString(), String(new Date(NaN)), 'at ' + new Date(0), \`\${new Date(0)}\`]`,
