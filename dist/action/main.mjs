@@ -6619,7 +6619,7 @@ var BEHAVIOURS = {
   os: { gets: 'a stand-in with neutral answers (platform "browser", hostname "localhost", no CPUs or network interfaces)', consequence: "it sees those answers" }
 };
 function stubBehaviour(name) {
-  if (name === "perf_hooks") return void 0;
+  if (name === "perf_hooks" || name === "constants") return void 0;
   return BEHAVIOURS[name === "https" ? "http" : name] ?? THROWS;
 }
 var BUILTIN_STUBS = {
@@ -6634,6 +6634,9 @@ var BUILTIN_STUBS = {
   dns: unavailable("dns", NO_SOCKETS, ["lookup", "resolve", "resolve4", "resolve6", "resolveTxt", "resolveMx", "reverse"], "", true),
   child_process: unavailable("child_process", NO_PROCESSES, ["spawn", "spawnSync", "exec", "execSync", "execFile", "execFileSync", "fork"], "", true),
   perf_hooks: `module.exports = { performance: globalThis.performance };
+`,
+  // The deprecated \`constants\` module: fs's and crypto's (node-rsa reads the RSA paddings).
+  constants: `module.exports = Object.assign({}, require("fs").constants, require("crypto").constants);
 `,
   readline: unavailable("readline", NO_TERMINAL, ["createInterface", "clearLine", "clearScreenDown", "cursorTo", "moveCursor", "emitKeypressEvents", "Interface"]),
   "readline/promises": unavailable("readline/promises", NO_TERMINAL, ["createInterface", "Interface", "Readline"]),

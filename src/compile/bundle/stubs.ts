@@ -117,9 +117,9 @@ const BEHAVIOURS: Readonly<Record<string, StubBehaviour>> = {
   os: { gets: 'a stand-in with neutral answers (platform "browser", hostname "localhost", no CPUs or network interfaces)', consequence: 'it sees those answers' },
 };
 
-/** What the stand-in of `name` does; `undefined` for one that fully works (`perf_hooks`: no warning). */
+/** What the stand-in of `name` does; `undefined` for one that fully works (`perf_hooks`, `constants`: no warning). */
 export function stubBehaviour(name: string): StubBehaviour | undefined {
-  if (name === 'perf_hooks') return undefined;
+  if (name === 'perf_hooks' || name === 'constants') return undefined;
   return BEHAVIOURS[name === 'https' ? 'http' : name] ?? THROWS;
 }
 
@@ -135,6 +135,8 @@ export const BUILTIN_STUBS: Readonly<Record<string, string>> = {
   dns: unavailable('dns', NO_SOCKETS, ['lookup', 'resolve', 'resolve4', 'resolve6', 'resolveTxt', 'resolveMx', 'reverse'], '', true),
   child_process: unavailable('child_process', NO_PROCESSES, ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'], '', true),
   perf_hooks: `module.exports = { performance: globalThis.performance };\n`,
+  // The deprecated \`constants\` module: fs's and crypto's (node-rsa reads the RSA paddings).
+  constants: `module.exports = Object.assign({}, require("fs").constants, require("crypto").constants);\n`,
   readline: unavailable('readline', NO_TERMINAL, ['createInterface', 'clearLine', 'clearScreenDown', 'cursorTo', 'moveCursor', 'emitKeypressEvents', 'Interface']),
   'readline/promises': unavailable('readline/promises', NO_TERMINAL, ['createInterface', 'Interface', 'Readline']),
   worker_threads: unavailable('worker_threads', NO_THREADS, ['Worker', 'MessageChannel', 'MessagePort', 'BroadcastChannel', 'receiveMessageOnPort', 'markAsUntransferable', 'moveMessagePortToContext', 'getEnvironmentData', 'setEnvironmentData'], WORKER_EXTRA),

@@ -1,4 +1,4 @@
-import { createHash, createHmac, generateKeyPairSync, pbkdf2Sync, createVerify, createSign } from 'node:crypto';
+import { constants, createHash, createHmac, generateKeyPairSync, pbkdf2Sync, createVerify, createSign, privateDecrypt, publicDecrypt, publicEncrypt, verify } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSandboxModule, loadSandboxContext } from './index.ts';
 import type { InvokeResult, SandboxLimits, SandboxModule } from './index.ts';
@@ -432,6 +432,25 @@ describe("require('crypto') builtins", () => {
     )) as [string, boolean, boolean];
     expect(createVerify('RSA-SHA256').update('payload').verify(publicPem, got[0], 'base64')).toBe(true);
     expect(got.slice(1)).toEqual([true, false]);
+  });
+
+  test('RSA encryption (OAEP and PKCS#1) and PS256 with crypto.constants interoperate with node:crypto', async () => {
+    const fromNode = publicEncrypt({ key: publicPem, oaepHash: 'sha256' }, Buffer.from('to the sandbox')).toString('base64');
+    const got = (await value(
+      `const c = __actuate_builtins.crypto;
+       const b64 = (u) => btoa(String.fromCharCode(...new Uint8Array(u))), bytes = (t) => new TextEncoder().encode(t);
+       const enc = b64(c.publicEncrypt(event.pub, bytes('to the host')));
+       const dec = new TextDecoder().decode(c.privateDecrypt({ key: event.priv, oaepHash: 'sha256' }, Uint8Array.from(atob(event.fromNode), (ch) => ch.charCodeAt(0))));
+       const signed = b64(c.privateEncrypt(event.priv, bytes('signed')));
+       const pss = b64(c.sign('sha256', bytes('pss'), { key: event.priv, padding: c.constants.RSA_PKCS1_PSS_PADDING, saltLength: c.constants.RSA_PSS_SALTLEN_DIGEST }));
+       out([enc, dec, signed, pss, c.constants.RSA_PKCS1_OAEP_PADDING]);`,
+      { priv: privatePem, pub: publicPem, fromNode },
+    )) as [string, string, string, string, number];
+    expect(privateDecrypt(privatePem, Buffer.from(got[0], 'base64')).toString()).toBe('to the host');
+    expect(got[1]).toBe('to the sandbox');
+    expect(publicDecrypt(publicPem, Buffer.from(got[2], 'base64')).toString()).toBe('signed');
+    expect(verify('sha256', Buffer.from('pss'), { key: publicPem, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }, Buffer.from(got[3], 'base64'))).toBe(true);
+    expect(got[4]).toBe(constants.RSA_PKCS1_OAEP_PADDING);
   });
 });
 

@@ -5,6 +5,10 @@ import {
   createPublicKey,
   getHashes,
   pbkdf2Sync,
+  privateDecrypt,
+  privateEncrypt,
+  publicDecrypt,
+  publicEncrypt,
   randomBytes,
   randomUUID,
   sign,
@@ -24,6 +28,8 @@ const HASHES = getHashes().map((h) => h.toLowerCase());
 /** Random bytes per call: getRandomValues allows 64 KiB; randomBytes callers rarely need more than this. */
 const MAX_RANDOM_BYTES = 1024 * 1024;
 const MAX_PBKDF2_ITERATIONS = 1_000_000;
+
+const RSA: Readonly<Record<string, (key: SignKeyObjectInput & { oaepHash?: string }, data: Buffer) => Buffer>> = { publicEncrypt, privateDecrypt, privateEncrypt, publicDecrypt };
 
 /** Sync crypto ops by name; each takes the parsed guest arguments and returns JSON-able data. */
 export const CRYPTO_OPS: Readonly<Record<string, (args: unknown) => unknown>> = {
@@ -47,6 +53,17 @@ export const CRYPTO_OPS: Readonly<Record<string, (args: unknown) => unknown>> = 
     const [alg, data, key, signature] = expectArray(args, 4, 'verify arguments');
     const algorithm = alg === null ? null : expectString(alg, 'algorithm');
     return verify(algorithm, fromB64(data, 'data'), keyInput(key, 'public'), fromB64(signature, 'signature'));
+  },
+  /** RSA encryption: `[fn, key, data]`, fn one of publicEncrypt, privateDecrypt, privateEncrypt, publicDecrypt. */
+  'sys.crypto.rsa': (args) => {
+    const [fn, key, data] = expectArray(args, 3, 'RSA arguments');
+    const name = expectString(fn, 'RSA function');
+    const f = Object.hasOwn(RSA, name) ? RSA[name] : undefined;
+    if (f === undefined) throw new TypeError(`crypto has no function ${name}`);
+    const input = keyInput(key, name.startsWith('public') ? 'public' : 'private');
+    const oaepHash = (key as { oaepHash?: unknown }).oaepHash;
+    const withKey = typeof (input as KeyObject).export === 'function' ? { key: input as KeyObject } : (input as SignKeyObjectInput);
+    return toB64(f(typeof oaepHash === 'string' ? { ...withKey, oaepHash } : withKey, fromB64(data, 'data')));
   },
   /** Parses an asymmetric key (PEM/DER, optionally encrypted) into the PEM the guest's KeyObject keeps. */
   'sys.crypto.key': (args) => {

@@ -130,11 +130,12 @@ function keyMaterial(key) {
   }
   if (key !== null && typeof key === 'object' && key.key instanceof KeyObject) {
     const inner = keyMaterial(key.key);
-    return Object.assign(inner, { padding: key.padding, saltLength: key.saltLength, dsaEncoding: key.dsaEncoding });
+    return Object.assign(inner, { padding: key.padding, saltLength: key.saltLength, dsaEncoding: key.dsaEncoding, oaepHash: key.oaepHash });
   }
   if (key !== null && typeof key === 'object' && !(key instanceof ArrayBuffer) && !ArrayBuffer.isView(key) && 'key' in key) {
     return { key: typeof key.key === 'string' ? key.key : I.b64encode(toData(key.key, undefined, 'key'), false), binary: typeof key.key !== 'string',
-      passphrase: key.passphrase === undefined ? undefined : String(key.passphrase), padding: key.padding, saltLength: key.saltLength, dsaEncoding: key.dsaEncoding };
+      passphrase: key.passphrase === undefined ? undefined : String(key.passphrase), padding: key.padding, saltLength: key.saltLength, dsaEncoding: key.dsaEncoding,
+      oaepHash: key.oaepHash === undefined ? undefined : String(key.oaepHash) };
   }
   if (typeof key === 'string') return { key, binary: false };
   return { key: I.b64encode(toData(key, undefined, 'key'), false), binary: true };
@@ -170,7 +171,19 @@ function pbkdf2Sync(password, salt, iterations, keylen, digest) {
   const r = I.call('sys.crypto.pbkdf2', [I.b64encode(toData(password, undefined, 'password'), false), I.b64encode(toData(salt, undefined, 'salt'), false), Number(iterations), Number(keylen), String(digest)]);
   return out(I.b64decode(r));
 }
+function rsa(fn) {
+  return function (key, buffer) { return out(I.b64decode(I.call('sys.crypto.rsa', [fn, keyMaterial(key), I.b64encode(toData(buffer, undefined, 'buffer'), false)]))); };
+}
+/** Node's crypto.constants (the padding and salt-length values jws/jsonwebtoken pass for PS256). */
+const constants = Object.freeze({ RSA_PKCS1_PADDING: 1, RSA_NO_PADDING: 3, RSA_PKCS1_OAEP_PADDING: 4,
+  RSA_X931_PADDING: 5, RSA_PKCS1_PSS_PADDING: 6, RSA_PSS_SALTLEN_DIGEST: -1, RSA_PSS_SALTLEN_MAX_SIGN: -2, RSA_PSS_SALTLEN_AUTO: -2,
+  TLS1_VERSION: 769, TLS1_1_VERSION: 770, TLS1_2_VERSION: 771, TLS1_3_VERSION: 772, POINT_CONVERSION_COMPRESSED: 2, POINT_CONVERSION_UNCOMPRESSED: 4, POINT_CONVERSION_HYBRID: 6 });
 const crypto = {
+  constants,
+  publicEncrypt: rsa('publicEncrypt'),
+  privateDecrypt: rsa('privateDecrypt'),
+  privateEncrypt: rsa('privateEncrypt'),
+  publicDecrypt: rsa('publicDecrypt'),
   createHash(alg) { return new Hash(alg, undefined); },
   createHmac(alg, key) {
     if (key instanceof KeyObject) {
