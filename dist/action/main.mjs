@@ -6688,6 +6688,9 @@ import path12 from "node:path";
 // src/compile/bundle/amd.ts
 var AMD_START = /^(?:\s+|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*(?:(['"])use strict\1;?)?(?:\s+|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*define\s*\(\s*(?:(['"])[^'"\n]*\2\s*,\s*)?(\[[^\]]*\])?/;
 var SPECIAL = /* @__PURE__ */ new Set(["require", "exports", "module"]);
+function isAmdModule(head) {
+  return AMD_START.test(head);
+}
 function amdAsCommonJs(source) {
   const m = AMD_START.exec(source.slice(0, 4096));
   if (m === null) return void 0;
@@ -7113,7 +7116,13 @@ function setup(build2, o) {
   const display = (r) => r.namespace === BUILTIN_NAMESPACE ? `${BUILTIN_NAMESPACE}:${r.path}` : repoPath2(r.path) ?? r.path;
   const innerResolve = (args, resolveDir) => build2.resolve(args.path, { kind: args.kind, resolveDir, importer: args.importer, pluginData: INNER });
   const layerFile = (abs) => ({ namespace: BUILTIN_NAMESPACE, path: layerFileName(abs) });
-  const amdOr = async (r) => r.namespace === "file" && r.path !== void 0 && inInstall(r.path) && await isAmdFile(r.path) ? { namespace: AMD_NAMESPACE, path: repoPath2(r.path) } : void 0;
+  const amdFiles = /* @__PURE__ */ new Map();
+  const isAmd = (file) => {
+    let known = amdFiles.get(file);
+    if (known === void 0) amdFiles.set(file, known = isAmdFile(file));
+    return known;
+  };
+  const amdOr = async (r) => r.namespace === "file" && r.path !== void 0 && inInstall(r.path) && await isAmd(r.path) ? { namespace: AMD_NAMESPACE, path: repoPath2(r.path) } : void 0;
   const builtin = (from, spec, name, stubbable = false) => {
     if (!SANDBOX_BUILTINS.has(name) && stubbable && Object.hasOwn(BUILTIN_STUBS, name)) {
       graph.add(from, spec, spec);
@@ -7253,7 +7262,7 @@ async function isAmdFile(file) {
   try {
     const buf = Buffer.alloc(4096);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    return amdAsCommonJs(buf.subarray(0, bytesRead).toString("utf8")) !== void 0;
+    return isAmdModule(buf.subarray(0, bytesRead).toString("utf8"));
   } finally {
     await handle.close();
   }
@@ -7307,7 +7316,7 @@ function unsupportedBuiltin(message, detail, ctx) {
   return { d, rank: chain.length };
 }
 function stubbedBuiltinWarnings(stubs, ctx) {
-  const best = /* @__PURE__ */ new Map();
+  const best = shortestPerKey();
   for (const stub of stubs) {
     const behaviour = stubBehaviour(stub.builtin);
     if (behaviour === void 0) continue;
@@ -7321,14 +7330,12 @@ function stubbedBuiltinWarnings(stubs, ctx) {
       ...anchor.position,
       hint: `${unsupportedBuiltinHint(stub.builtin)} If the action reaches a path of "${pkg}" that needs it, ${behaviour.consequence}; otherwise nothing changes.`
     });
-    const key = `${pkg}\0${stub.builtin}`;
-    const seen = best.get(key);
-    if (!seen || chain.length < seen.rank) best.set(key, { d, rank: chain.length });
+    best.offer(`${pkg}\0${stub.builtin}`, d, chain.length);
   }
-  return [...best.values()].map((v) => v.d);
+  return best.diagnostics();
 }
 function missingModuleWarnings(missing, ctx) {
-  const best = /* @__PURE__ */ new Map();
+  const best = shortestPerKey();
   for (const m of missing) {
     const { chain, anchor, pkg: found } = builtinImport(ctx, m.importer, m.specifier);
     const top = found ?? anchor.via;
@@ -7341,11 +7348,19 @@ function missingModuleWarnings(missing, ctx) {
       ...anchor.position,
       hint: `Usually an optional peer dependency for a feature the action does not use. If the action needs it, add "dependencies": { "${packageName2(m.specifier) ?? m.specifier}": "<exact version>" } to its action.json.`
     });
-    const key = `${pkg}\0${m.specifier}`;
-    const seen = best.get(key);
-    if (!seen || chain.length < seen.rank) best.set(key, { d, rank: chain.length });
+    best.offer(`${pkg}\0${m.specifier}`, d, chain.length);
   }
-  return [...best.values()].map((v) => v.d);
+  return best.diagnostics();
+}
+function shortestPerKey() {
+  const best = /* @__PURE__ */ new Map();
+  return {
+    offer(key, d, rank) {
+      const seen = best.get(key);
+      if (!seen || rank < seen.rank) best.set(key, { d, rank });
+    },
+    diagnostics: () => [...best.values()].map((v) => v.d)
+  };
 }
 function builtinImport(ctx, importer, specifier) {
   const chain = [...ctx.graph.chain(ctx.entry, importer) ?? [importer], specifier];

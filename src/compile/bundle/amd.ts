@@ -16,6 +16,11 @@ const AMD_START = /^(?:\s+|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*(?:(['"])use strict\1;
 /** Module ids the AMD loader itself provides. */
 const SPECIAL = new Set(['require', 'exports', 'module']);
 
+/** Whether `head` (a file's first few KB) starts with an AMD `define(` call. */
+export function isAmdModule(head: string): boolean {
+  return AMD_START.test(head);
+}
+
 /**
  * The CommonJS form of an AMD module, or undefined when `source` is not one. The prefix keeps the
  * file's first line as line 1 (it is added on the same line), so source maps stay right.

@@ -79,7 +79,7 @@ function unsupportedBuiltin(message: Message, detail: ProblemDetail, ctx: Messag
  * built-in does not do what it does in Node, which a person should know before deploying.
  */
 export function stubbedBuiltinWarnings(stubs: readonly { builtin: string; specifier: string; importer: string }[], ctx: MessageContext): Diagnostic[] {
-  const best = new Map<string, { d: Diagnostic; rank: number }>();
+  const best = shortestPerKey();
   for (const stub of stubs) {
     const behaviour = stubBehaviour(stub.builtin);
     if (behaviour === undefined) continue;
@@ -93,11 +93,9 @@ export function stubbedBuiltinWarnings(stubs: readonly { builtin: string; specif
       ...anchor.position,
       hint: `${unsupportedBuiltinHint(stub.builtin)} If the action reaches a path of "${pkg}" that needs it, ${behaviour.consequence}; otherwise nothing changes.`,
     });
-    const key = `${pkg}\0${stub.builtin}`;
-    const seen = best.get(key);
-    if (!seen || chain.length < seen.rank) best.set(key, { d, rank: chain.length });
+    best.offer(`${pkg}\0${stub.builtin}`, d, chain.length);
   }
-  return [...best.values()].map((v) => v.d);
+  return best.diagnostics();
 }
 
 /**
@@ -106,7 +104,7 @@ export function stubbedBuiltinWarnings(stubs: readonly { builtin: string; specif
  * runs, but the path that needs it throws "Cannot find module".
  */
 export function missingModuleWarnings(missing: readonly { specifier: string; importer: string }[], ctx: MessageContext): Diagnostic[] {
-  const best = new Map<string, { d: Diagnostic; rank: number }>();
+  const best = shortestPerKey();
   for (const m of missing) {
     const { chain, anchor, pkg: found } = builtinImport(ctx, m.importer, m.specifier);
     const top = found ?? anchor.via;
@@ -119,11 +117,21 @@ export function missingModuleWarnings(missing: readonly { specifier: string; imp
       ...anchor.position,
       hint: `Usually an optional peer dependency for a feature the action does not use. If the action needs it, add "dependencies": { "${packageName(m.specifier) ?? m.specifier}": "<exact version>" } to its action.json.`,
     });
-    const key = `${pkg}\0${m.specifier}`;
-    const seen = best.get(key);
-    if (!seen || chain.length < seen.rank) best.set(key, { d, rank: chain.length });
+    best.offer(`${pkg}\0${m.specifier}`, d, chain.length);
   }
-  return [...best.values()].map((v) => v.d);
+  return best.diagnostics();
+}
+
+/** Keeps, per key, the diagnostic with the shortest import chain (the one a person can follow). */
+function shortestPerKey() {
+  const best = new Map<string, { d: Diagnostic; rank: number }>();
+  return {
+    offer(key: string, d: Diagnostic, rank: number): void {
+      const seen = best.get(key);
+      if (!seen || rank < seen.rank) best.set(key, { d, rank });
+    },
+    diagnostics: (): Diagnostic[] => [...best.values()].map((v) => v.d),
+  };
 }
 
 /** The import chain from the entry to a built-in, where it starts in the user's files, and the package it goes through. */

@@ -20,7 +20,7 @@ import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OnLoadResult, OnResolveArgs, OnResolveResult, Plugin, PluginBuild } from 'esbuild';
 import { InternalError } from '../../core/index.ts';
-import { amdAsCommonJs } from './amd.ts';
+import { amdAsCommonJs, isAmdModule } from './amd.ts';
 import { SANDBOX_BUILTINS, builtinName } from './builtins.ts';
 import type { ImportGraph } from './import-graph.ts';
 import { layerFileName, layerFilePath } from './layer-files.ts';
@@ -87,8 +87,15 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
 
   const layerFile = (abs: string): OnResolveResult => ({ namespace: BUILTIN_NAMESPACE, path: layerFileName(abs) });
   // An AMD file gets its own namespace: there, esbuild treats it as CommonJS even in a "type": "module" package.
+  // Each file is read for this once per bundle, however many modules import it.
+  const amdFiles = new Map<string, Promise<boolean>>();
+  const isAmd = (file: string) => {
+    let known = amdFiles.get(file);
+    if (known === undefined) amdFiles.set(file, (known = isAmdFile(file)));
+    return known;
+  };
   const amdOr = async (r: OnResolveResult): Promise<OnResolveResult | undefined> =>
-    r.namespace === 'file' && r.path !== undefined && inInstall(r.path) && (await isAmdFile(r.path)) ? { namespace: AMD_NAMESPACE, path: repoPath(r.path)! } : undefined;
+    r.namespace === 'file' && r.path !== undefined && inInstall(r.path) && (await isAmd(r.path)) ? { namespace: AMD_NAMESPACE, path: repoPath(r.path)! } : undefined;
 
   const builtin = (from: string, spec: string, name: string, stubbable = false): OnResolveResult => {
     if (!SANDBOX_BUILTINS.has(name) && stubbable && Object.hasOwn(BUILTIN_STUBS, name)) {
@@ -247,7 +254,7 @@ async function isAmdFile(file: string): Promise<boolean> {
   try {
     const buf = Buffer.alloc(4096);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    return amdAsCommonJs(buf.subarray(0, bytesRead).toString('utf8')) !== undefined;
+    return isAmdModule(buf.subarray(0, bytesRead).toString('utf8'));
   } finally {
     await handle.close();
   }

@@ -15,33 +15,14 @@ class UtcDate extends Date {
     if (args.length >= 2) super(Date.UTC(...(args as Parameters<typeof Date.UTC>)));
     else super(...(args as []));
   }
-  override getFullYear(): number {
-    return this.getUTCFullYear();
-  }
-  override getMonth(): number {
-    return this.getUTCMonth();
-  }
-  override getDate(): number {
-    return this.getUTCDate();
-  }
-  override getDay(): number {
-    return this.getUTCDay();
-  }
-  override getHours(): number {
-    return this.getUTCHours();
-  }
-  override getMinutes(): number {
-    return this.getUTCMinutes();
-  }
-  override getSeconds(): number {
-    return this.getUTCSeconds();
-  }
-  override getMilliseconds(): number {
-    return this.getUTCMilliseconds();
-  }
   override getTimezoneOffset(): number {
     return 0;
   }
+}
+// Each local getter answers what its UTC twin does.
+for (const field of ['FullYear', 'Month', 'Date', 'Day', 'Hours', 'Minutes', 'Seconds', 'Milliseconds'] as const) {
+  const utc = Date.prototype[`getUTC${field}`];
+  Object.defineProperty(UtcDate.prototype, `get${field}`, { value: function (this: Date) { return utc.call(this); }, writable: true, configurable: true });
 }
 
 type Imports = Record<string, Record<string, unknown>>;

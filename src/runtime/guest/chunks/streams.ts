@@ -92,18 +92,13 @@ function bytesStream(bytes, onRead) {
 /** Reads a whole ReadableStream of byte chunks (a body given as a stream). */
 async function readAll(stream) {
   const reader = stream.getReader(), parts = [];
-  let n = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done) return enc.concatBytes(parts);
     const b = typeof value === 'string' ? enc.utf8encode(value) : value instanceof ArrayBuffer ? new Uint8Array(value) : ArrayBuffer.isView(value) ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : null;
     if (b === null) throw new TypeError('body stream chunks must be Uint8Array, ArrayBuffer or string');
-    parts.push(b); n += b.byteLength;
+    parts.push(b);
   }
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.byteLength; }
-  return out;
 }
 return Object.freeze(Object.assign({}, W, { TextEncoderStream, TextDecoderStream, bytesStream, readAll }));
 `;
