@@ -829,35 +829,35 @@ function createFsStore(dir) {
   }
   async function get(digest2) {
     checkDigestArg(digest2);
-    const path17 = file(objectKey(digest2));
-    const buf = await readOrUndefined(path17);
+    const path18 = file(objectKey(digest2));
+    const buf = await readOrUndefined(path18);
     if (buf === void 0) return void 0;
     const actual = digestOf(buf);
     if (actual !== digest2) {
       throw new IntegrityError(
-        `object ${digest2} in ${where} is corrupt: the file ${path17} hashes to ${actual}. Objects are never rewritten, so it was changed outside Actuate; delete the file and build or publish again to restore it.`
+        `object ${digest2} in ${where} is corrupt: the file ${path18} hashes to ${actual}. Objects are never rewritten, so it was changed outside Actuate; delete the file and build or publish again to restore it.`
       );
     }
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   }
   async function put(bytes) {
     const digest2 = digestOf(bytes);
-    const path17 = file(objectKey(digest2));
-    if (await statOrUndefined(path17) !== void 0) {
+    const path18 = file(objectKey(digest2));
+    if (await statOrUndefined(path18) !== void 0) {
       await get(digest2);
       return { digest: digest2, written: false };
     }
-    const temp = await writeTemp(path17, bytes, 292);
+    const temp = await writeTemp(path18, bytes, 292);
     try {
-      await link(temp, path17);
-      await fsyncDir(dirname(path17));
+      await link(temp, path18);
+      await fsyncDir(dirname(path18));
       return { digest: digest2, written: true };
     } catch (error) {
       if (errorCode(error) === "EEXIST") return { digest: digest2, written: false };
       if (!LINK_UNSUPPORTED.has(errorCode(error) ?? "")) throw error;
-      const existed = await statOrUndefined(path17) !== void 0;
-      await rename(temp, path17);
-      await fsyncDir(dirname(path17));
+      const existed = await statOrUndefined(path18) !== void 0;
+      await rename(temp, path18);
+      await fsyncDir(dirname(path18));
       return { digest: digest2, written: !existed };
     } finally {
       await unlink(temp).catch(() => void 0);
@@ -865,10 +865,10 @@ function createFsStore(dir) {
   }
   async function getCommit(commit) {
     checkCommitArg(commit);
-    const path17 = file(commitKey(commit));
-    const buf = await readOrUndefined(path17);
+    const path18 = file(commitKey(commit));
+    const buf = await readOrUndefined(path18);
     if (buf === void 0) return void 0;
-    return parseEntry(buf.toString("utf8"), parseDigest, `commit entry ${path17} in ${where}`, "a manifest digest");
+    return parseEntry(buf.toString("utf8"), parseDigest, `commit entry ${path18} in ${where}`, "a manifest digest");
   }
   async function setCommit(commit, manifest) {
     checkCommitArg(commit);
@@ -880,10 +880,10 @@ function createFsStore(dir) {
   }
   async function getRef(name) {
     assertRefName(name);
-    const path17 = file(refKey(name));
-    const buf = await readOrUndefined(path17);
+    const path18 = file(refKey(name));
+    const buf = await readOrUndefined(path18);
     if (buf === void 0) return void 0;
-    return parseEntry(buf.toString("utf8"), parseCommitSha, `ref ${path17} in ${where}`, "a 40-digit commit sha");
+    return parseEntry(buf.toString("utf8"), parseCommitSha, `ref ${path18} in ${where}`, "a 40-digit commit sha");
   }
   async function setRef(name, commit) {
     assertRefName(name);
@@ -936,26 +936,26 @@ function errorCode(error) {
   return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
 }
 var ABSENT = /* @__PURE__ */ new Set(["ENOENT", "ENOTDIR", "EISDIR"]);
-async function readOrUndefined(path17) {
+async function readOrUndefined(path18) {
   try {
-    return await readFile(path17);
+    return await readFile(path18);
   } catch (error) {
     if (ABSENT.has(errorCode(error) ?? "")) return void 0;
     throw error;
   }
 }
-async function statOrUndefined(path17) {
+async function statOrUndefined(path18) {
   try {
-    const s = await stat(path17);
+    const s = await stat(path18);
     return s.isFile() ? s : void 0;
   } catch (error) {
     if (ABSENT.has(errorCode(error) ?? "")) return void 0;
     throw error;
   }
 }
-async function readdirOrEmpty(path17) {
+async function readdirOrEmpty(path18) {
   try {
-    return (await readdir(path17, { withFileTypes: true })).filter((e) => !e.name.startsWith("."));
+    return (await readdir(path18, { withFileTypes: true })).filter((e) => !e.name.startsWith("."));
   } catch (error) {
     if (ABSENT.has(errorCode(error) ?? "")) return [];
     throw error;
@@ -1744,7 +1744,14 @@ var SANDBOX_BUILTINS = /* @__PURE__ */ new Set([
   "punycode",
   "querystring",
   "stream",
+  "stream/consumers",
+  "stream/promises",
   "stream/web",
+  "_stream_duplex",
+  "_stream_passthrough",
+  "_stream_readable",
+  "_stream_transform",
+  "_stream_writable",
   "string_decoder",
   "sys",
   "timers",
@@ -1764,7 +1771,7 @@ var UNSUPPORTED_HINTS = [
   [["os", "tty", "readline", "readline/promises", "repl", "constants"], "Actions do not see the host machine or a terminal."],
   [["vm", "v8", "inspector", "inspector/promises", "module", "wasi", "trace_events", "sea", "sqlite", "test", "test/reporters"], "The sandbox does not expose the engine, the module loader or the host runtime."],
   [
-    ["stream/consumers", "stream/promises", "_stream_duplex", "_stream_passthrough", "_stream_readable", "_stream_transform", "_stream_writable", "_stream_wrap", "async_hooks", "diagnostics_channel", "domain", "perf_hooks", "path/win32"],
+    ["_stream_wrap", "async_hooks", "diagnostics_channel", "domain", "perf_hooks", "path/win32"],
     "The sandbox does not provide this module yet; many packages have a browser or edge build that avoids it."
   ]
 ];
@@ -6280,7 +6287,7 @@ var BuildCache = class {
 
 // src/compile/bundle/bundle-action.ts
 import { realpathSync } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 import { build } from "esbuild";
 
 // src/compile/bundle/import-graph.ts
@@ -6682,8 +6689,8 @@ function loaderFor(file) {
 
 // src/compile/bundle/sandbox-plugin.ts
 import { existsSync } from "node:fs";
-import { open as open2, readFile as readFile4 } from "node:fs/promises";
-import path12 from "node:path";
+import { open as open2, readFile as readFile5 } from "node:fs/promises";
+import path13 from "node:path";
 
 // src/compile/bundle/amd.ts
 var AMD_START = /^(?:\s+|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*(?:(['"])use strict\1;?)?(?:\s+|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*define\s*\(\s*(?:(['"])[^'"\n]*\2\s*,\s*)?(\[[^\]]*\])?/;
@@ -6732,6 +6739,70 @@ function packageOf(dir) {
   if (!found && parent !== dir) found = packageOf(parent);
   packageOfDir.set(dir, found);
   return found;
+}
+
+// src/compile/bundle/node-builds.ts
+import { readFile as readFile4, stat as stat2 } from "node:fs/promises";
+import path12 from "node:path";
+var NODE_BUILDS = [
+  {
+    kind: "entry",
+    package: "joi",
+    why: "joi 17's browser build leaves out the list of top-level domains, so `Joi.string().email()` threw 'Built-in TLD list disabled'"
+  },
+  {
+    kind: "entry",
+    package: "base32.js",
+    why: "its browser build decodes to a plain array, which Node's crypto.createHmac refuses: speakeasy's TOTP threw on the key"
+  },
+  {
+    kind: "entry",
+    package: "qrcode",
+    why: 'its browser build draws on a <canvas>: toDataURL and toString threw "You need to specify a canvas element"; the Node build encodes PNG with zlib'
+  },
+  {
+    kind: "file",
+    package: "aws-sdk",
+    browserFile: "lib/xml/browser_parser.js",
+    nodeFile: "lib/xml/node_parser.js",
+    why: "the AWS SDK v2's browser build parses XML answers (SNS, SES, S3, STS…) with the DOM's DOMParser; its Node parser uses xml2js, one of its dependencies"
+  }
+];
+var ENTRY = new Set(NODE_BUILDS.filter((b) => b.kind === "entry").map((b) => b.package));
+var FILES = new Map(
+  NODE_BUILDS.flatMap((b) => b.kind === "file" ? [[`node_modules/${b.package}/${b.browserFile}`, b]] : [])
+);
+async function nodeBuildFile(specifier, resolved) {
+  const at2 = resolved.lastIndexOf("node_modules/");
+  if (at2 < 0) return void 0;
+  const inInstall = resolved.slice(at2);
+  const replacement = FILES.get(inInstall);
+  if (replacement !== void 0) return path12.join(resolved.slice(0, at2), "node_modules", replacement.package, replacement.nodeFile);
+  if (!ENTRY.has(specifier)) return void 0;
+  const dir = path12.join(resolved.slice(0, at2), "node_modules", specifier);
+  if (!resolved.startsWith(`${dir}/`)) return void 0;
+  return mainFile(dir);
+}
+async function mainFile(dir) {
+  let main2 = "index.js";
+  try {
+    const pkg = JSON.parse(await readFile4(path12.join(dir, "package.json"), "utf8"));
+    if (typeof pkg.main === "string" && pkg.main !== "") main2 = pkg.main;
+  } catch {
+    return void 0;
+  }
+  const base = path12.join(dir, main2);
+  for (const candidate of [base, `${base}.js`, `${base}.cjs`, `${base}.json`, path12.join(base, "index.js")]) {
+    if (await isFile(candidate)) return candidate;
+  }
+  return void 0;
+}
+async function isFile(file) {
+  try {
+    return (await stat2(file)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 // src/compile/bundle/polyfills.ts
@@ -7031,6 +7102,42 @@ var STREAM_WEB = `var g = globalThis;
   Object.defineProperty(exports, name, { enumerable: true, get: function () { return g[name]; } });
 });
 `;
+var STREAM_PROMISES = `var stream = require("stream");
+function isOptions(v) { return v !== null && typeof v === "object" && typeof v.pipe !== "function" && typeof v.on !== "function" && typeof v[Symbol.asyncIterator] !== "function" && !Array.isArray(v); }
+exports.pipeline = function pipeline() {
+  var streams = Array.prototype.slice.call(arguments);
+  if (streams.length === 1 && Array.isArray(streams[0])) streams = streams[0].slice();
+  var options = streams.length > 2 && isOptions(streams[streams.length - 1]) ? streams.pop() : undefined;
+  return new Promise(function (resolve, reject) {
+    var signal = options && options.signal;
+    if (signal && signal.aborted) { var e = new Error("The operation was aborted"); e.name = "AbortError"; e.code = "ABORT_ERR"; return reject(e); }
+    var last = stream.pipeline.apply(stream, streams.concat(function (err, value) { if (err) reject(err); else resolve(value); }));
+    if (signal) signal.addEventListener("abort", function () { var e = new Error("The operation was aborted"); e.name = "AbortError"; e.code = "ABORT_ERR"; if (last && typeof last.destroy === "function") last.destroy(e); reject(e); }, { once: true });
+  });
+};
+exports.finished = function finished(s, options) {
+  return new Promise(function (resolve, reject) {
+    stream.finished(s, options || {}, function (err) { if (err) reject(err); else resolve(); });
+  });
+};
+`;
+var STREAM_CONSUMERS = `var Buffer = require("buffer").Buffer;
+async function bytes(source) {
+  var chunks = [], size = 0;
+  for await (var chunk of source) {
+    var b = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk.buffer ? new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength) : chunk);
+    chunks.push(b); size += b.length;
+  }
+  return Buffer.concat(chunks, size);
+}
+exports.buffer = bytes;
+exports.arrayBuffer = async function (s) { var b = await bytes(s); return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength); };
+exports.text = async function (s) { return new TextDecoder().decode(await bytes(s)); };
+exports.json = async function (s) { return JSON.parse(await exports.text(s)); };
+exports.blob = async function (s) { return new Blob([await bytes(s)]); };
+`;
+var streamClass = (name) => `module.exports = require("stream").${name};
+`;
 var CRYPTO_HOST = `var builtins = globalThis.__actuate_builtins;
 if (!builtins || !builtins.crypto) throw new Error("node:crypto is provided by the Actuate runtime, which is not present (globalThis.__actuate_builtins.crypto is missing)");
 module.exports = builtins.crypto;
@@ -7092,6 +7199,13 @@ module.exports = util;
   },
   "util/types": { code: 'module.exports = require("util").types;\n' },
   "stream/web": { code: STREAM_WEB },
+  "stream/promises": { code: STREAM_PROMISES },
+  "stream/consumers": { code: STREAM_CONSUMERS },
+  _stream_duplex: { code: streamClass("Duplex") },
+  _stream_passthrough: { code: streamClass("PassThrough") },
+  _stream_readable: { code: streamClass("Readable") },
+  _stream_transform: { code: streamClass("Transform") },
+  _stream_writable: { code: streamClass("Writable") },
   zlib: { code: ZLIB_LAYER }
 };
 var INJECTED_GLOBALS = {
@@ -7123,6 +7237,12 @@ function setup(build2, o) {
     return known;
   };
   const amdOr = async (r) => r.namespace === "file" && r.path !== void 0 && inInstall(r.path) && await isAmd(r.path) ? { namespace: AMD_NAMESPACE, path: repoPath2(r.path) } : void 0;
+  const packageFile = async (spec, r) => {
+    if (r.namespace !== "file") return r;
+    const node = await nodeBuildFile(spec, r.path);
+    return node !== void 0 && inInstall(node) ? { path: node } : r;
+  };
+  const settle = async (r, chosen) => await amdOr(chosen) ?? (chosen === r ? void 0 : chosen);
   const builtin = (from, spec, name, stubbable = false) => {
     if (!SANDBOX_BUILTINS.has(name) && stubbable && Object.hasOwn(BUILTIN_STUBS, name)) {
       graph.add(from, spec, spec);
@@ -7159,8 +7279,9 @@ function setup(build2, o) {
         const why = r.errors[0]?.text ?? "it resolved outside the dependency install";
         return problem2({ code: "E_IMPORT_NOT_FOUND", hint: `Check the import path against the files and "exports" of ${pkg}.` }, `cannot resolve "${spec}" from the installed package ${pkg}: ${why}`);
       }
-      graph.add(from, display(r), spec);
-      return amdOr(r);
+      const chosen = await packageFile(spec, r);
+      graph.add(from, display(chosen), spec);
+      return settle(r, chosen);
     }
     const name = builtinName(spec);
     if (name !== void 0) return builtin(from, spec, name);
@@ -7193,8 +7314,9 @@ function setup(build2, o) {
         `cannot resolve "${spec}" imported by ${from}: it is not in the dependency install`
       );
     }
-    if (r.namespace === "file") graph.add(from, display(r), spec);
-    return amdOr(r);
+    const chosen = await packageFile(spec, r);
+    if (chosen.namespace === "file" || chosen.namespace === void 0) graph.add(from, display(chosen), spec);
+    return settle(r, chosen);
   };
   const fromLayer = async (args, from) => {
     const spec = args.path;
@@ -7231,9 +7353,9 @@ function setup(build2, o) {
   });
   build2.onLoad({ filter: /.*/, namespace: AMD_NAMESPACE }, async (args) => {
     const file = `${root}/${args.path}`;
-    const contents = amdAsCommonJs(await readFile4(file, "utf8"));
+    const contents = amdAsCommonJs(await readFile5(file, "utf8"));
     if (contents === void 0) throw new InternalError(`bundle: ${args.path} is no longer an AMD module`);
-    return { contents, loader: "js", resolveDir: path12.dirname(file) };
+    return { contents, loader: "js", resolveDir: path13.dirname(file) };
   });
   build2.onLoad({ filter: /.*/, namespace: BUILTIN_NAMESPACE }, async (args) => {
     const p = args.path;
@@ -7247,7 +7369,7 @@ function setup(build2, o) {
       return { contents: source.code, loader: "js" };
     }
     const file = layerFilePath(p);
-    return { contents: await readFile4(file, "utf8"), loader: loaderFor(file) ?? "js", resolveDir: path12.dirname(file) };
+    return { contents: await readFile5(file, "utf8"), loader: loaderFor(file) ?? "js", resolveDir: path13.dirname(file) };
   });
 }
 function missingModule(specifier) {
@@ -7421,7 +7543,7 @@ async function bundleAction(input) {
     return fail([{ code: "E_ENTRY_NOT_FOUND", message: `the entry module ${input.entry} of action "${input.name}" is not in the commit`, file: input.entry }]);
   }
   const root = input.deps ? realpathSync(input.deps.dir) : PLACEHOLDER_ROOT;
-  const metaFile = `${path13.posix.dirname(input.entry)}/action.json`;
+  const metaFile = `${path14.posix.dirname(input.entry)}/action.json`;
   let injected = [];
   for (let pass = 0; pass < 3; pass++) {
     const graph = new ImportGraph();
@@ -7470,8 +7592,10 @@ function esbuildOptions(input, root, plugin, injected, probes) {
     platform: "browser",
     target: "es2023",
     // Sandbox builds first: browser and worker builds use web APIs (fetch, crypto) the runtime bridges.
+    // `workerd` first, as wrangler resolves for Cloudflare Workers: a package's build for a fetch
+    // runtime with Node's built-ins (the Vonage SDK's browser build only throws; PostHog's is its edge build).
     mainFields: ["browser", "module", "main"],
-    conditions: ["worker", "browser", "module"],
+    conditions: ["workerd", "worker", "browser", "module"],
     minifyWhitespace: true,
     minifySyntax: true,
     minifyIdentifiers: true,
@@ -7531,7 +7655,7 @@ function fail(diagnostics) {
 // src/compile/bundle/fingerprint.ts
 import { createHash as createHash3 } from "node:crypto";
 import { version as esbuildVersion } from "esbuild";
-var BUNDLE_FORMAT = 1;
+var BUNDLE_FORMAT = 2;
 var memo;
 function bundlerFingerprint() {
   memo ??= compute();
@@ -7553,16 +7677,16 @@ ${uses}
   if (!result.ok) throw new InternalError(`bundler fingerprint: the reference bundle failed: ${JSON.stringify(result.diagnostics)}`);
   const hash = createHash3("sha256").update(`actuate-bundle-${BUNDLE_FORMAT}\0esbuild@${esbuildVersion}\0`).update(result.code).update("\0").update(result.map);
   for (const name of Object.keys(BUILTIN_STUBS).sort()) hash.update(`\0stub:${name}\0${BUILTIN_STUBS[name]}`);
-  hash.update(`\0amd\0${amdDefine("")}\0missing\0${missingModule("x")}`);
+  hash.update(`\0amd\0${amdDefine("")}\0missing\0${missingModule("x")}\0node-builds\0${JSON.stringify(NODE_BUILDS)}`);
   return `sha256:${hash.digest("hex")}`;
 }
 
 // src/compile/bundle/install-dependencies.ts
 import { execFile } from "node:child_process";
 import { createHash as createHash4 } from "node:crypto";
-import { mkdir as mkdir5, mkdtemp, readFile as readFile5, rename as rename3, rm, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir5, mkdtemp, readFile as readFile6, rename as rename3, rm, writeFile as writeFile4 } from "node:fs/promises";
 import { existsSync as existsSync2 } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 var CACHE_FORMAT = "actuate-deps-1";
 var MARKER = "actuate-install.json";
 var NPM_TIMEOUT_MS = 10 * 6e4;
@@ -7577,15 +7701,15 @@ async function installDependencies(deps, opts) {
   const dependencies = Object.fromEntries(Object.entries(deps).sort(([a], [b]) => a < b ? -1 : 1));
   const registry = opts.registry === void 0 ? void 0 : `${opts.registry.replace(/\/+$/, "")}/`;
   const key = createHash4("sha256").update(canonicalJson({ format: CACHE_FORMAT, dependencies, registry: registry ?? null })).digest("hex");
-  const cacheDir = path14.resolve(opts.cacheDir);
-  const dir = path14.join(cacheDir, key);
+  const cacheDir = path15.resolve(opts.cacheDir);
+  const dir = path15.join(cacheDir, key);
   const cached = await readInstall(dir);
   if (cached) return { ok: true, value: cached };
   await mkdir5(cacheDir, { recursive: true });
-  const tmp = await mkdtemp(path14.join(cacheDir, `.tmp-${key.slice(0, 12)}-`));
+  const tmp = await mkdtemp(path15.join(cacheDir, `.tmp-${key.slice(0, 12)}-`));
   try {
     const manifest = { name: "actuate-action-dependencies", version: "0.0.0", private: true, dependencies };
-    await writeFile4(path14.join(tmp, "package.json"), `${JSON.stringify(manifest, null, 2)}
+    await writeFile4(path15.join(tmp, "package.json"), `${JSON.stringify(manifest, null, 2)}
 `);
     const npm = await runNpm(tmp, registry);
     if (!npm.ok) return { ok: false, diagnostics: [installFailure(npm.output, registry)] };
@@ -7595,7 +7719,7 @@ async function installDependencies(deps, opts) {
       const list = missing.map(([n, v]) => `${n}@${v}`).join(", ");
       return { ok: false, diagnostics: [installFailure(`npm finished but did not install ${list}`, registry)] };
     }
-    await writeFile4(path14.join(tmp, MARKER), `${canonicalJson({ format: CACHE_FORMAT, dependencies, registry: registry ?? null, resolved })}
+    await writeFile4(path15.join(tmp, MARKER), `${canonicalJson({ format: CACHE_FORMAT, dependencies, registry: registry ?? null, resolved })}
 `);
     try {
       await rename3(tmp, dir);
@@ -7634,7 +7758,7 @@ function validate(deps) {
 async function readInstall(dir) {
   let text;
   try {
-    text = await readFile5(path14.join(dir, MARKER), "utf8");
+    text = await readFile6(path15.join(dir, MARKER), "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw error;
@@ -7643,12 +7767,12 @@ async function readInstall(dir) {
   return { dir, resolved: marker.resolved };
 }
 async function resolvedFromLock(dir) {
-  const lock = JSON.parse(await readFile5(path14.join(dir, "package-lock.json"), "utf8"));
+  const lock = JSON.parse(await readFile6(path15.join(dir, "package-lock.json"), "utf8"));
   const seen = /* @__PURE__ */ new Map();
   for (const [key, entry] of Object.entries(lock.packages ?? {})) {
     const at2 = key.lastIndexOf("node_modules/");
     if (at2 < 0 || entry.link || entry.version === void 0) continue;
-    if (!existsSync2(path14.join(dir, key, "package.json"))) continue;
+    if (!existsSync2(path15.join(dir, key, "package.json"))) continue;
     const name = entry.name ?? key.slice(at2 + "node_modules/".length);
     seen.set(`${name}@${entry.version}`, { name, version: entry.version, integrity: entry.integrity ?? "" });
   }
@@ -7826,8 +7950,8 @@ function createManifest(project, tree, built) {
 }
 
 // src/repo/read-repo.ts
-import { readdir as readdir2, readFile as readFile6, stat as stat2 } from "node:fs/promises";
-import path15 from "node:path";
+import { readdir as readdir2, readFile as readFile7, stat as stat3 } from "node:fs/promises";
+import path16 from "node:path";
 import { simpleGit as simpleGit2 } from "simple-git";
 
 // src/repo/git-batch.ts
@@ -7867,22 +7991,22 @@ function readBlobs(cwd, ids) {
 var MAX_FILE_BYTES = 4 * 1024 * 1024;
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".actuate"]);
 async function readRepo(options) {
-  const dir = path15.resolve(options.dir);
-  const info = await stat2(dir).catch(() => void 0);
+  const dir = path16.resolve(options.dir);
+  const info = await stat3(dir).catch(() => void 0);
   if (!info?.isDirectory()) throw new UsageError(`${options.dir}: no such directory`, "Pass the path of an actions repository.");
   const root = await gitRoot(dir);
   if (options.commit !== void 0) {
     if (root === void 0) {
       throw new UsageError(`${options.dir} is not inside a git repository, so --commit cannot be used`, "Run `git init` and commit, or drop --commit to check the working tree.");
     }
-    return readAtCommit(root, toPosix(path15.relative(root, dir)), options.commit);
+    return readAtCommit(root, toPosix(path16.relative(root, dir)), options.commit);
   }
-  return readWorkingTree(root ?? dir, root === void 0 ? "" : toPosix(path15.relative(root, dir)), root !== void 0);
+  return readWorkingTree(root ?? dir, root === void 0 ? "" : toPosix(path16.relative(root, dir)), root !== void 0);
 }
 async function gitRoot(dir) {
   try {
     const top = (await simpleGit2(dir).revparse(["--show-toplevel"])).trim();
-    return top === "" ? void 0 : path15.resolve(top);
+    return top === "" ? void 0 : path16.resolve(top);
   } catch {
     return void 0;
   }
@@ -7928,15 +8052,15 @@ async function readAtCommit(root, projectPath, rev) {
   return { root, projectPath, commit, tree, files };
 }
 async function readWorkingTree(root, projectPath, inGit) {
-  const dir = path15.join(root, projectPath);
+  const dir = path16.join(root, projectPath);
   const rels = inGit ? await gitListWorkingFiles(dir) : await walk(dir, "");
   rels.sort();
   const files = /* @__PURE__ */ new Map();
   for (const rel of rels) {
-    const abs = path15.join(dir, rel);
-    const st = await stat2(abs).catch(() => void 0);
+    const abs = path16.join(dir, rel);
+    const st = await stat3(abs).catch(() => void 0);
     if (!st?.isFile() || st.size > MAX_FILE_BYTES) continue;
-    files.set(rel, await readFile6(abs, "utf8"));
+    files.set(rel, await readFile7(abs, "utf8"));
   }
   return { root, projectPath, commit: void 0, tree: void 0, files };
 }
@@ -7946,7 +8070,7 @@ async function gitListWorkingFiles(dir) {
 }
 async function walk(abs, rel) {
   const out = [];
-  for (const entry of await readdir2(path15.join(abs, rel), { withFileTypes: true })) {
+  for (const entry of await readdir2(path16.join(abs, rel), { withFileTypes: true })) {
     if (SKIP_DIRS.has(entry.name)) continue;
     const child = rel === "" ? entry.name : `${rel}/${entry.name}`;
     if (entry.isDirectory()) out.push(...await walk(abs, child));
@@ -7955,7 +8079,7 @@ async function walk(abs, rel) {
   return out;
 }
 function toPosix(p) {
-  return p.split(path15.sep).join("/");
+  return p.split(path16.sep).join("/");
 }
 
 // src/github/build.ts
@@ -8045,15 +8169,15 @@ async function planPullRequest(options) {
 }
 
 // src/github/settings.ts
-import path16 from "node:path";
+import path17 from "node:path";
 function stepPaths(inputs, ctx, env) {
-  const projectDir = path16.resolve(ctx.workspace, inputs.directory);
-  const state = path16.join(projectDir, ".actuate");
+  const projectDir = path17.resolve(ctx.workspace, inputs.directory);
+  const state = path17.join(projectDir, ".actuate");
   return {
     projectDir,
-    buildStoreDir: path16.join(state, "store"),
-    cacheDir: path16.resolve(ctx.workspace, inputs.cacheDir ?? env["ACTUATE_CACHE_DIR"] ?? path16.join(state, "cache")),
-    storeCacheDir: path16.join(ctx.tempDir ?? state, "actuate-stores")
+    buildStoreDir: path17.join(state, "store"),
+    cacheDir: path17.resolve(ctx.workspace, inputs.cacheDir ?? env["ACTUATE_CACHE_DIR"] ?? path17.join(state, "cache")),
+    storeCacheDir: path17.join(ctx.tempDir ?? state, "actuate-stores")
   };
 }
 function storeSpec(inputs, ctx) {

@@ -24,7 +24,14 @@ export const SANDBOX_BUILTINS: ReadonlySet<string> = new Set([
   'punycode',
   'querystring',
   'stream',
+  'stream/consumers',
+  'stream/promises',
   'stream/web',
+  '_stream_duplex',
+  '_stream_passthrough',
+  '_stream_readable',
+  '_stream_transform',
+  '_stream_writable',
   'string_decoder',
   'sys',
   'timers',
@@ -46,7 +53,7 @@ const UNSUPPORTED_HINTS: ReadonlyArray<readonly [readonly string[], string]> = [
   [['os', 'tty', 'readline', 'readline/promises', 'repl', 'constants'], 'Actions do not see the host machine or a terminal.'],
   [['vm', 'v8', 'inspector', 'inspector/promises', 'module', 'wasi', 'trace_events', 'sea', 'sqlite', 'test', 'test/reporters'], 'The sandbox does not expose the engine, the module loader or the host runtime.'],
   [
-    ['stream/consumers', 'stream/promises', '_stream_duplex', '_stream_passthrough', '_stream_readable', '_stream_transform', '_stream_writable', '_stream_wrap', 'async_hooks', 'diagnostics_channel', 'domain', 'perf_hooks', 'path/win32'],
+    ['_stream_wrap', 'async_hooks', 'diagnostics_channel', 'domain', 'perf_hooks', 'path/win32'],
     'The sandbox does not provide this module yet; many packages have a browser or edge build that avoids it.',
   ],
 ];

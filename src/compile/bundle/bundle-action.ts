@@ -99,8 +99,10 @@ function esbuildOptions(
     platform: 'browser',
     target: 'es2023',
     // Sandbox builds first: browser and worker builds use web APIs (fetch, crypto) the runtime bridges.
+    // `workerd` first, as wrangler resolves for Cloudflare Workers: a package's build for a fetch
+    // runtime with Node's built-ins (the Vonage SDK's browser build only throws; PostHog's is its edge build).
     mainFields: ['browser', 'module', 'main'],
-    conditions: ['worker', 'browser', 'module'],
+    conditions: ['workerd', 'worker', 'browser', 'module'],
     minifyWhitespace: true,
     minifySyntax: true,
     minifyIdentifiers: true,

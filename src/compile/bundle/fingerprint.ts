@@ -3,7 +3,7 @@
  * inputs *and* the toolchain are the same. It covers esbuild's version, this module's format and
  * the exact bytes of the whole compatibility layer (every polyfill file and shim), measured by
  * bundling a reference action that uses all of it, the stand-ins packages may get (stubs.ts) and
- * the `define` AMD files get (amd.ts).
+ * the `define` AMD files get (amd.ts) and the packages given their Node build (node-builds.ts).
  */
 import { createHash } from 'node:crypto';
 import { version as esbuildVersion } from 'esbuild';
@@ -13,9 +13,10 @@ import { SANDBOX_BUILTINS } from './builtins.ts';
 import { amdDefine } from './amd.ts';
 import { missingModule } from './sandbox-plugin.ts';
 import { BUILTIN_STUBS } from './stubs.ts';
+import { NODE_BUILDS } from './node-builds.ts';
 
 /** Bump when the bundle format or the esbuild options change in a way the layer bytes do not show. */
-const BUNDLE_FORMAT = 1;
+const BUNDLE_FORMAT = 2;
 
 let memo: Promise<string> | undefined;
 
@@ -39,6 +40,6 @@ async function compute(): Promise<string> {
   if (!result.ok) throw new InternalError(`bundler fingerprint: the reference bundle failed: ${JSON.stringify(result.diagnostics)}`);
   const hash = createHash('sha256').update(`actuate-bundle-${BUNDLE_FORMAT}\0esbuild@${esbuildVersion}\0`).update(result.code).update('\0').update(result.map);
   for (const name of Object.keys(BUILTIN_STUBS).sort()) hash.update(`\0stub:${name}\0${BUILTIN_STUBS[name]}`);
-  hash.update(`\0amd\0${amdDefine('')}\0missing\0${missingModule('x')}`);
+  hash.update(`\0amd\0${amdDefine('')}\0missing\0${missingModule('x')}\0node-builds\0${JSON.stringify(NODE_BUILDS)}`);
   return `sha256:${hash.digest('hex')}`;
 }

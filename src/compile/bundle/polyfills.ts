@@ -79,6 +79,50 @@ const STREAM_WEB = `var g = globalThis;
 });
 `;
 
+/**
+ * Node's \`stream/promises\`: \`pipeline\` and \`finished\` of the \`stream\` layer as promises. A
+ * trailing options object (\`{ signal, end }\`) is taken off; an aborted signal destroys the streams.
+ */
+const STREAM_PROMISES = `var stream = require("stream");
+function isOptions(v) { return v !== null && typeof v === "object" && typeof v.pipe !== "function" && typeof v.on !== "function" && typeof v[Symbol.asyncIterator] !== "function" && !Array.isArray(v); }
+exports.pipeline = function pipeline() {
+  var streams = Array.prototype.slice.call(arguments);
+  if (streams.length === 1 && Array.isArray(streams[0])) streams = streams[0].slice();
+  var options = streams.length > 2 && isOptions(streams[streams.length - 1]) ? streams.pop() : undefined;
+  return new Promise(function (resolve, reject) {
+    var signal = options && options.signal;
+    if (signal && signal.aborted) { var e = new Error("The operation was aborted"); e.name = "AbortError"; e.code = "ABORT_ERR"; return reject(e); }
+    var last = stream.pipeline.apply(stream, streams.concat(function (err, value) { if (err) reject(err); else resolve(value); }));
+    if (signal) signal.addEventListener("abort", function () { var e = new Error("The operation was aborted"); e.name = "AbortError"; e.code = "ABORT_ERR"; if (last && typeof last.destroy === "function") last.destroy(e); reject(e); }, { once: true });
+  });
+};
+exports.finished = function finished(s, options) {
+  return new Promise(function (resolve, reject) {
+    stream.finished(s, options || {}, function (err) { if (err) reject(err); else resolve(); });
+  });
+};
+`;
+
+/** Node's \`stream/consumers\`: a Node stream, a WHATWG stream or any async iterable read whole. */
+const STREAM_CONSUMERS = `var Buffer = require("buffer").Buffer;
+async function bytes(source) {
+  var chunks = [], size = 0;
+  for await (var chunk of source) {
+    var b = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk.buffer ? new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength) : chunk);
+    chunks.push(b); size += b.length;
+  }
+  return Buffer.concat(chunks, size);
+}
+exports.buffer = bytes;
+exports.arrayBuffer = async function (s) { var b = await bytes(s); return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength); };
+exports.text = async function (s) { return new TextDecoder().decode(await bytes(s)); };
+exports.json = async function (s) { return JSON.parse(await exports.text(s)); };
+exports.blob = async function (s) { return new Blob([await bytes(s)]); };
+`;
+
+/** readable-stream's classes under Node's old internal names (\`require('_stream_transform')\`). */
+const streamClass = (name: string) => `module.exports = require("stream").${name};\n`;
+
 const CRYPTO_HOST = `var builtins = globalThis.__actuate_builtins;
 if (!builtins || !builtins.crypto) throw new Error("node:crypto is provided by the Actuate runtime, which is not present (globalThis.__actuate_builtins.crypto is missing)");
 module.exports = builtins.crypto;
@@ -145,6 +189,13 @@ module.exports = util;
   },
   'util/types': { code: 'module.exports = require("util").types;\n' },
   'stream/web': { code: STREAM_WEB },
+  'stream/promises': { code: STREAM_PROMISES },
+  'stream/consumers': { code: STREAM_CONSUMERS },
+  _stream_duplex: { code: streamClass('Duplex') },
+  _stream_passthrough: { code: streamClass('PassThrough') },
+  _stream_readable: { code: streamClass('Readable') },
+  _stream_transform: { code: streamClass('Transform') },
+  _stream_writable: { code: streamClass('Writable') },
   zlib: { code: ZLIB_LAYER },
 };
 

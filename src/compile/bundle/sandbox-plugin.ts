@@ -6,6 +6,8 @@
  * - imports inside npm packages: esbuild's own resolution (browser fields included), kept inside
  *   the install so nothing on the host leaks in;
  * - AMD files in packages (a "browser" build may be one): run as CommonJS (amd.ts);
+ * - a few packages whose browser build differs from Node's where Auth0 code notices: their Node
+ *   file instead (node-builds.ts);
  * - a package's require() of a module that is not installed: a module that throws when required
  *   (reported through `onMissing`), as Node resolves require() only when it runs;
  * - built-ins: the compatibility layer; for one it cannot provide, a stand-in when an npm package
@@ -24,6 +26,7 @@ import { amdAsCommonJs, isAmdModule } from './amd.ts';
 import { SANDBOX_BUILTINS, builtinName } from './builtins.ts';
 import type { ImportGraph } from './import-graph.ts';
 import { layerFileName, layerFilePath } from './layer-files.ts';
+import { nodeBuildFile } from './node-builds.ts';
 import { BUILTIN_SOURCES, INJECTED_GLOBALS, POLYFILL_PREFIX, resolvePolyfill } from './polyfills.ts';
 import { BUILTIN_STUBS } from './stubs.ts';
 import { isRelativeSpecifier, loaderFor, packageName, resolveRepoImport } from './repo-files.ts';
@@ -68,6 +71,9 @@ export interface SandboxPluginOptions {
 const READABLE_FROM_BROWSER = '/readable-stream/lib/internal/streams/from-browser.js';
 const READABLE_STREAM_BROWSER = '/readable-stream/lib/internal/streams/stream-browser.js';
 
+/** A resolution: esbuild's, or one of the plugin's own. */
+type Resolved = { readonly path: string; readonly namespace?: string };
+
 /** Marks resolutions the plugin asks esbuild for itself, so it does not handle them again. */
 const INNER = { actuateInner: true };
 
@@ -96,6 +102,15 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
   };
   const amdOr = async (r: OnResolveResult): Promise<OnResolveResult | undefined> =>
     r.namespace === 'file' && r.path !== undefined && inInstall(r.path) && (await isAmd(r.path)) ? { namespace: AMD_NAMESPACE, path: repoPath(r.path)! } : undefined;
+  // A package file esbuild resolved, or the Node file to use instead (node-builds.ts).
+  const packageFile = async (spec: string, r: Resolved): Promise<Resolved> => {
+    if (r.namespace !== 'file') return r;
+    const node = await nodeBuildFile(spec, r.path);
+    return node !== undefined && inInstall(node) ? { path: node } : r;
+  };
+  // What the resolution becomes: an AMD file, the Node file replacing it, or esbuild's own answer.
+  const settle = async (r: Resolved, chosen: Resolved): Promise<OnResolveResult | undefined> =>
+    (await amdOr(chosen)) ?? (chosen === r ? undefined : chosen);
 
   const builtin = (from: string, spec: string, name: string, stubbable = false): OnResolveResult => {
     if (!SANDBOX_BUILTINS.has(name) && stubbable && Object.hasOwn(BUILTIN_STUBS, name)) {
@@ -134,8 +149,9 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
         const why = r.errors[0]?.text ?? 'it resolved outside the dependency install';
         return problem({ code: 'E_IMPORT_NOT_FOUND', hint: `Check the import path against the files and "exports" of ${pkg}.` }, `cannot resolve "${spec}" from the installed package ${pkg}: ${why}`);
       }
-      graph.add(from, display(r), spec);
-      return amdOr(r);
+      const chosen = await packageFile(spec, r);
+      graph.add(from, display(chosen), spec);
+      return settle(r, chosen);
     }
     const name = builtinName(spec);
     if (name !== undefined) return builtin(from, spec, name);
@@ -173,8 +189,9 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
         `cannot resolve "${spec}" imported by ${from}: it is not in the dependency install`,
       );
     }
-    if (r.namespace === 'file') graph.add(from, display(r), spec);
-    return amdOr(r);
+    const chosen = await packageFile(spec, r);
+    if (chosen.namespace === 'file' || chosen.namespace === undefined) graph.add(from, display(chosen), spec);
+    return settle(r, chosen);
   };
 
   const fromLayer = async (args: OnResolveArgs, from: string): Promise<OnResolveResult> => {
