@@ -6752,6 +6752,11 @@ var NODE_BUILDS = [
   },
   {
     kind: "entry",
+    package: "@hapi/joi",
+    why: "joi under its former name (16 and 17) has the same browser build without the list of top-level domains"
+  },
+  {
+    kind: "entry",
     package: "base32.js",
     why: "its browser build decodes to a plain array, which Node's crypto.createHmac refuses: speakeasy's TOTP threw on the key"
   },

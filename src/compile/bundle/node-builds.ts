@@ -24,6 +24,10 @@ export const NODE_BUILDS: readonly NodeBuild[] = [
     why: "joi 17's browser build leaves out the list of top-level domains, so `Joi.string().email()` threw 'Built-in TLD list disabled'",
   },
   {
+    kind: 'entry', package: '@hapi/joi',
+    why: 'joi under its former name (16 and 17) has the same browser build without the list of top-level domains',
+  },
+  {
     kind: 'entry', package: 'base32.js',
     why: "its browser build decodes to a plain array, which Node's crypto.createHmac refuses: speakeasy's TOTP threw on the key",
   },
