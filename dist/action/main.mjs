@@ -4399,7 +4399,8 @@ var SANDBOX_NODE_MODULES = [
 // src/triggers/sandbox-stream-apis.ts
 var SANDBOX_STREAM_APIS = `/**
  * A minimal process with no access to the host: \`env\` is empty but for NODE_ENV, which reads
- * "production"; \`platform\` is "browser", \`version\` is empty; nextTick, hrtime and uptime work.
+ * "production"; \`platform\` is "browser", \`version\` is empty; nextTick, hrtime and uptime work;
+ * \`stdout\` and \`stderr\` write to the action's console.
  */
 declare var process: {
   readonly env: Record<string, string | undefined>;
@@ -4413,6 +4414,10 @@ declare var process: {
   uptime(): number;
   cwd(): string;
   emitWarning(warning: string | Error, ...args: any[]): void;
+  /** Writes go to the action's console: a line per write (one trailing newline dropped); never a terminal. */
+  readonly stdout: { readonly isTTY: false; readonly fd: 1; write(chunk: string | Uint8Array, encoding?: string | ((error?: Error | null) => void), callback?: (error?: Error | null) => void): boolean };
+  /** Like \`stdout\`, as console.error. */
+  readonly stderr: { readonly isTTY: false; readonly fd: 2; write(chunk: string | Uint8Array, encoding?: string | ((error?: Error | null) => void), callback?: (error?: Error | null) => void): boolean };
 };
 
 interface Event {
@@ -7086,7 +7091,25 @@ function hrtime(previous) {
   return [s, ns];
 }
 hrtime.bigint = function () { return BigInt(Date.now() - start) * 1000000n; };
+// stdout and stderr write to the action's console (its logs), a line per write, as Auth0's
+// real-time logs show what a Node action writes there; they are never terminals.
+function output(fd, level) {
+  return {
+    fd: fd, isTTY: false, writable: true, columns: 80,
+    write: function (chunk, encoding, callback) {
+      var text = typeof chunk === "string" ? chunk : new TextDecoder().decode(chunk);
+      if (typeof console !== "undefined") console[level](text.charAt(text.length - 1) === "\\n" ? text.slice(0, -1) : text);
+      var done = typeof encoding === "function" ? encoding : callback;
+      if (typeof done === "function") nextTick(done);
+      return true;
+    },
+    end: function () {}, cork: noop, uncork: noop, getColorDepth: function () { return 1; }, hasColors: function () { return false; },
+    on: function () { return this; }, once: function () { return this; }, off: function () { return this; },
+    removeListener: function () { return this; }, emit: function () { return false; }
+  };
+}
 module.exports = {
+  stdout: output(1, "log"), stderr: output(2, "error"),
   title: "actuate", browser: true, env: {}, argv: [], execArgv: [], version: "", versions: {},
   platform: "browser", release: { name: "actuate" }, pid: 1, ppid: 0, exitCode: undefined,
   nextTick: nextTick, hrtime: hrtime, cwd: function () { return "/"; }, umask: function () { return 0; },

@@ -6,7 +6,8 @@
  */
 export const SANDBOX_STREAM_APIS = `/**
  * A minimal process with no access to the host: \`env\` is empty but for NODE_ENV, which reads
- * "production"; \`platform\` is "browser", \`version\` is empty; nextTick, hrtime and uptime work.
+ * "production"; \`platform\` is "browser", \`version\` is empty; nextTick, hrtime and uptime work;
+ * \`stdout\` and \`stderr\` write to the action's console.
  */
 declare var process: {
   readonly env: Record<string, string | undefined>;
@@ -20,6 +21,10 @@ declare var process: {
   uptime(): number;
   cwd(): string;
   emitWarning(warning: string | Error, ...args: any[]): void;
+  /** Writes go to the action's console: a line per write (one trailing newline dropped); never a terminal. */
+  readonly stdout: { readonly isTTY: false; readonly fd: 1; write(chunk: string | Uint8Array, encoding?: string | ((error?: Error | null) => void), callback?: (error?: Error | null) => void): boolean };
+  /** Like \`stdout\`, as console.error. */
+  readonly stderr: { readonly isTTY: false; readonly fd: 2; write(chunk: string | Uint8Array, encoding?: string | ((error?: Error | null) => void), callback?: (error?: Error | null) => void): boolean };
 };
 
 interface Event {

@@ -30,4 +30,19 @@ exports.onExecutePostLogin = async (event, api) => {
     });
     expect(r.actions[0]!.logs.map((l) => l.message)).toEqual([format('user %s logged in', email, user), format(Buffer.from('hi'))]);
   });
+
+  it('process.stdout and process.stderr write to the action\'s logs, and are not terminals (google-logging-utils reads isTTY at load)', async () => {
+    const code = `exports.onExecutePostLogin = async (event, api) => {
+  process.stdout.write('plain line\\n');
+  process.stderr.write(new TextEncoder().encode('bytes without newline'));
+  await new Promise((resolve) => process.stdout.write('with callback\\n', 'utf8', resolve));
+  api.idToken.setCustomClaim('tty', [process.stdout.isTTY, process.stderr.isTTY, process.stdout.fd, process.stderr.fd]);
+};
+`;
+    const d = await deployFiles({ ...action('stdout-user', { trigger: 'post-login' }, code), ...flow('post-login', ['stdout-user']) });
+    const r = await runFlow(d, 'post-login', sampleEvent('post-login@v3'));
+    expect(r.actions.map((a) => a.error?.stack ?? a.status)).toEqual(['success']);
+    expect((r.commands as { idToken: { customClaims: unknown } }).idToken.customClaims).toEqual({ tty: [false, false, 1, 2] });
+    expect(r.actions[0]!.logs.map((l) => [l.level, l.message])).toEqual([['log', 'plain line'], ['error', 'bytes without newline'], ['log', 'with callback']]);
+  });
 });

@@ -55,7 +55,25 @@ function hrtime(previous) {
   return [s, ns];
 }
 hrtime.bigint = function () { return BigInt(Date.now() - start) * 1000000n; };
+// stdout and stderr write to the action's console (its logs), a line per write, as Auth0's
+// real-time logs show what a Node action writes there; they are never terminals.
+function output(fd, level) {
+  return {
+    fd: fd, isTTY: false, writable: true, columns: 80,
+    write: function (chunk, encoding, callback) {
+      var text = typeof chunk === "string" ? chunk : new TextDecoder().decode(chunk);
+      if (typeof console !== "undefined") console[level](text.charAt(text.length - 1) === "\\n" ? text.slice(0, -1) : text);
+      var done = typeof encoding === "function" ? encoding : callback;
+      if (typeof done === "function") nextTick(done);
+      return true;
+    },
+    end: function () {}, cork: noop, uncork: noop, getColorDepth: function () { return 1; }, hasColors: function () { return false; },
+    on: function () { return this; }, once: function () { return this; }, off: function () { return this; },
+    removeListener: function () { return this; }, emit: function () { return false; }
+  };
+}
 module.exports = {
+  stdout: output(1, "log"), stderr: output(2, "error"),
   title: "actuate", browser: true, env: {}, argv: [], execArgv: [], version: "", versions: {},
   platform: "browser", release: { name: "actuate" }, pid: 1, ppid: 0, exitCode: undefined,
   nextTick: nextTick, hrtime: hrtime, cwd: function () { return "/"; }, umask: function () { return 0; },
