@@ -201,7 +201,12 @@ export async function run(secret: string): Promise<string> {
   const when = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York' }).format(new Date()) + new Date().toLocaleString('de-DE');
   process.nextTick(() => undefined);
   const mode = process.env.NODE_ENV ?? 'unset';
-  return hex + qs.stringify({ a: 1 }) + formatUrl(url) + req.method + res.status + Buffer.byteLength('x') + streamed + when + mode;
+  process.stdout.write('line\\n');
+  const cipher = crypto.createCipheriv('aes-256-gcm', crypto.scryptSync('pw', 'salt', 32), crypto.randomBytes(12));
+  const sealed = cipher.update(text, 'utf8', 'base64') + cipher.final('base64') + cipher.getAuthTag().toString('hex');
+  const decipher = crypto.createDecipheriv('aes-256-gcm', crypto.createSecretKey(new Uint8Array(32)), new Uint8Array(12)).setAuthTag(new Uint8Array(16));
+  const opened: string = decipher.update(sealed, 'base64', 'utf8') + decipher.final('utf8') + new Uint8Array(crypto.hkdfSync('sha256', 'k', 's', 'i', 16)).length;
+  return hex + sealed + opened + qs.stringify({ a: 1 }) + formatUrl(url) + req.method + res.status + Buffer.byteLength('x') + streamed + when + mode;
 }
 `;
     expect(formatProblems(check({ '/virtual/globals.ts': source }))).toBe('');

@@ -76,6 +76,49 @@ const CRYPTO = `declare module "crypto" {
     callback: (error: Error | null, derivedKey: Buffer) => void,
   ): void;
   function getHashes(): string[];
+  type CipherKey = BinaryLike | KeyObject;
+  interface CipherOptions {
+    authTagLength?: number;
+  }
+  interface Cipher {
+    update(data: BinaryLike): Buffer;
+    update(data: string, inputEncoding: BufferEncoding): Buffer;
+    update(data: ArrayBufferView, inputEncoding: undefined, outputEncoding: BufferEncoding): string;
+    update(data: string, inputEncoding: BufferEncoding | undefined, outputEncoding: BufferEncoding): string;
+    final(): Buffer;
+    final(outputEncoding: BufferEncoding): string;
+    setAutoPadding(autoPadding?: boolean): this;
+    setAAD(buffer: ArrayBufferView, options?: { plaintextLength: number }): this;
+    getAuthTag(): Buffer;
+  }
+  interface Decipher {
+    update(data: ArrayBufferView): Buffer;
+    update(data: string, inputEncoding: BufferEncoding): Buffer;
+    update(data: ArrayBufferView, inputEncoding: undefined, outputEncoding: BufferEncoding): string;
+    update(data: string, inputEncoding: BufferEncoding | undefined, outputEncoding: BufferEncoding): string;
+    final(): Buffer;
+    final(outputEncoding: BufferEncoding): string;
+    setAutoPadding(autoPadding?: boolean): this;
+    setAAD(buffer: ArrayBufferView, options?: { plaintextLength: number }): this;
+    setAuthTag(buffer: ArrayBufferView | string, encoding?: BufferEncoding): this;
+  }
+  function createCipheriv(algorithm: string, key: CipherKey, iv: BinaryLike | null, options?: CipherOptions): Cipher;
+  function createDecipheriv(algorithm: string, key: CipherKey, iv: BinaryLike | null, options?: CipherOptions): Decipher;
+  function getCiphers(): string[];
+  interface ScryptOptions {
+    N?: number;
+    r?: number;
+    p?: number;
+    cost?: number;
+    blockSize?: number;
+    parallelization?: number;
+    maxmem?: number;
+  }
+  function scryptSync(password: BinaryLike, salt: BinaryLike, keylen: number, options?: ScryptOptions): Buffer;
+  function scrypt(password: BinaryLike, salt: BinaryLike, keylen: number, callback: (error: Error | null, derivedKey: Buffer) => void): void;
+  function scrypt(password: BinaryLike, salt: BinaryLike, keylen: number, options: ScryptOptions, callback: (error: Error | null, derivedKey: Buffer) => void): void;
+  function hkdfSync(digest: string, ikm: BinaryLike | KeyObject, salt: BinaryLike, info: BinaryLike, keylen: number): ArrayBuffer;
+  function hkdf(digest: string, ikm: BinaryLike | KeyObject, salt: BinaryLike, info: BinaryLike, keylen: number, callback: (error: Error | null, derivedKey: ArrayBuffer) => void): void;
   function getRandomValues<T extends ArrayBufferView>(array: T): T;
   const webcrypto: Crypto;
   const subtle: SubtleCrypto;

@@ -14,6 +14,7 @@ import { FORMAT_CHUNK } from './chunks/format.ts';
 import { INTL_CHUNK } from './chunks/intl.ts';
 import { INSPECT_CHUNK } from './chunks/inspect.ts';
 import { INSPECT_LAYOUT_CHUNK } from './chunks/inspect-layout.ts';
+import { NODE_CIPHER_CHUNK } from './chunks/node-cipher.ts';
 import { NODE_CRYPTO_CHUNK } from './chunks/node-crypto.ts';
 import { streamsChunk } from './chunks/streams.ts';
 import { TIMERS_CHUNK } from './chunks/timers.ts';
@@ -40,6 +41,7 @@ export const GUEST_CHUNKS: Readonly<Record<string, string>> = Object.freeze({
   inspect: INSPECT_CHUNK,
   inspectlayout: INSPECT_LAYOUT_CHUNK,
   intl: INTL_CHUNK,
+  nodecipher: NODE_CIPHER_CHUNK,
   nodecrypto: NODE_CRYPTO_CHUNK,
   get streams() {
     return streamsChunk();

@@ -16,6 +16,7 @@ import {
   webcrypto,
 } from 'node:crypto';
 import type { KeyObject, SignKeyObjectInput } from 'node:crypto';
+import { CIPHER_OPS } from './host-cipher.ts';
 import { expectArray, expectInteger, expectString, fromB64, toB64 } from './op-args.ts';
 
 /**
@@ -33,6 +34,7 @@ const RSA: Readonly<Record<string, (key: SignKeyObjectInput & { oaepHash?: strin
 
 /** Sync crypto ops by name; each takes the parsed guest arguments and returns JSON-able data. */
 export const CRYPTO_OPS: Readonly<Record<string, (args: unknown) => unknown>> = {
+  ...CIPHER_OPS,
   'sys.crypto.hashes': () => HASHES,
   'sys.crypto.uuid': () => randomUUID(),
   'sys.crypto.random': (args) => toB64(randomBytes(expectInteger(args, 'size', 0, MAX_RANDOM_BYTES))),

@@ -178,8 +178,26 @@ function rsa(fn) {
 const constants = Object.freeze({ RSA_PKCS1_PADDING: 1, RSA_NO_PADDING: 3, RSA_PKCS1_OAEP_PADDING: 4,
   RSA_X931_PADDING: 5, RSA_PKCS1_PSS_PADDING: 6, RSA_PSS_SALTLEN_DIGEST: -1, RSA_PSS_SALTLEN_MAX_SIGN: -2, RSA_PSS_SALTLEN_AUTO: -2,
   TLS1_VERSION: 769, TLS1_1_VERSION: 770, TLS1_2_VERSION: 771, TLS1_3_VERSION: 772, POINT_CONVERSION_COMPRESSED: 2, POINT_CONVERSION_UNCOMPRESSED: 4, POINT_CONVERSION_HYBRID: 6 });
+/** A secret key's bytes: a secret KeyObject's, or the data itself. */
+function secretBytes(key, what) {
+  if (key instanceof KeyObject) {
+    if (key.type !== 'secret') throw new TypeError('Invalid key object type ' + key.type + ', expected secret.');
+    return keyMaterialOf.get(key).secret;
+  }
+  return toData(key, undefined, what);
+}
+let cipherChunk;
+/** Ciphers, scrypt and HKDF live in their own chunk, compiled when an action first uses one. */
+function ciphers() { return cipherChunk || (cipherChunk = I.load('nodecipher')); }
 const crypto = {
   constants,
+  createCipheriv(algorithm, key, iv, options) { return ciphers().createCipheriv(algorithm, key, iv, options); },
+  createDecipheriv(algorithm, key, iv, options) { return ciphers().createDecipheriv(algorithm, key, iv, options); },
+  getCiphers() { return ciphers().getCiphers(); },
+  scrypt(password, salt, keylen, options, cb) { return ciphers().scrypt(password, salt, keylen, options, cb); },
+  scryptSync(password, salt, keylen, options) { return ciphers().scryptSync(password, salt, keylen, options); },
+  hkdf(digest, ikm, salt, info, keylen, cb) { return ciphers().hkdf(digest, ikm, salt, info, keylen, cb); },
+  hkdfSync(digest, ikm, salt, info, keylen) { return ciphers().hkdfSync(digest, ikm, salt, info, keylen); },
   publicEncrypt: rsa('publicEncrypt'),
   privateDecrypt: rsa('privateDecrypt'),
   privateEncrypt: rsa('privateEncrypt'),
@@ -225,5 +243,5 @@ const crypto = {
   webcrypto: web.crypto,
   subtle: web.crypto.subtle,
 };
-return { crypto: Object.freeze(crypto) };
+return { crypto: Object.freeze(crypto), helpers: Object.freeze({ toData, out, encodeBytes, secretBytes }) };
 })`;
