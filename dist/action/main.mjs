@@ -6835,15 +6835,40 @@ import { open as open2, readFile as readFile5 } from "node:fs/promises";
 import path13 from "node:path";
 
 // src/compile/bundle/amd.ts
-var AMD_START = /^(?:\s+|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*(?:(['"])use strict\1;?)?(?:\s+|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*define\s*\(\s*(?:(['"])[^'"\n]*\2\s*,\s*)?(\[[^\]]*\])?/;
+var DEFINE_CALL = /define\s*\(\s*(?:(['"])[^'"\n]*\1\s*,\s*)?(\[[^\]]*\])?/y;
+var USE_STRICT = /(['"])use strict\1;?/y;
+function skipPrologue(text) {
+  let i = skipBlank(text, 0);
+  USE_STRICT.lastIndex = i;
+  if (USE_STRICT.test(text)) i = skipBlank(text, USE_STRICT.lastIndex);
+  return i;
+}
+function skipBlank(text, i) {
+  for (; ; ) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    if (text.startsWith("/*", i)) {
+      const end = text.indexOf("*/", i + 2);
+      if (end < 0) return text.length;
+      i = end + 2;
+    } else if (text.startsWith("//", i)) {
+      const end = text.indexOf("\n", i + 2);
+      if (end < 0) return text.length;
+      i = end + 1;
+    } else return i;
+  }
+}
+function amdStart(head) {
+  DEFINE_CALL.lastIndex = skipPrologue(head);
+  return DEFINE_CALL.exec(head);
+}
 var SPECIAL = /* @__PURE__ */ new Set(["require", "exports", "module"]);
 function isAmdModule(head) {
-  return AMD_START.test(head);
+  return amdStart(head) !== null;
 }
 function amdAsCommonJs(source) {
-  const m = AMD_START.exec(source.slice(0, 4096));
+  const m = amdStart(source.slice(0, 4096));
   if (m === null) return void 0;
-  const deps = m[3] === void 0 ? [] : [...m[3].matchAll(/(['"])([^'"\n]+)\1/g)].map((d) => d[2]).filter((d) => !SPECIAL.has(d));
+  const deps = m[2] === void 0 ? [] : [...m[2].matchAll(/(['"])([^'"\n]+)\1/g)].map((d) => d[2]).filter((d) => !SPECIAL.has(d));
   const table = [...new Set(deps)].sort().map((d) => `${JSON.stringify(d)}: function () { return require(${JSON.stringify(d)}); }`).join(", ");
   return `${amdDefine(table)}${source}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { amdAsCommonJs } from './amd.ts';
+import { amdAsCommonJs, isAmdModule } from './amd.ts';
 
 /** Runs the CommonJS form of an AMD file with a require() that knows `modules`. */
 function load(source: string, modules: Record<string, unknown> = {}): unknown {
@@ -13,6 +13,22 @@ function load(source: string, modules: Record<string, unknown> = {}): unknown {
   new Function('require', 'module', 'exports', cjs)(require, module, module.exports);
   return module.exports;
 }
+
+describe('telling AMD files apart', () => {
+  test('comments, blank space and "use strict" may come first; anything else means not AMD', () => {
+    expect(isAmdModule('// lead\n/* block\n */\n\n  "use strict";\n// more\ndefine(["a"], function (a) {});')).toBe(true);
+    expect(isAmdModule("'use strict'\n  define  (  'id' , [], f)")).toBe(true);
+    expect(isAmdModule('module.exports = define(1);')).toBe(false);
+    expect(isAmdModule('/* unterminated comment define(')).toBe(false);
+    expect(isAmdModule('"use strict"; "use strict"; define(f)')).toBe(false);
+  });
+
+  test('a file opening with a long run of blank space is read in linear time (the old pattern backtracked exponentially and hung the build)', () => {
+    expect(isAmdModule(`${' \n\t'.repeat(1300)}module.exports = 1;`)).toBe(false);
+    expect(isAmdModule(`${'\n'.repeat(4000)}/* x */ define(function () {});`)).toBe(true);
+    expect(isAmdModule(`${'// c\n   \n'.repeat(400)}"use strict";${' '.repeat(1000)}exports.x = 1;`)).toBe(false);
+  });
+});
 
 describe('AMD files as CommonJS', () => {
   test('a factory without dependencies returns the exports (mailgun.js browser build)', () => {
