@@ -7504,6 +7504,11 @@ function setup(build2, o) {
         `cannot resolve "${spec}" imported by ${from}: it is not in the dependency install`
       );
     }
+    if (r.namespace === "file" && r.path.endsWith(".wasm")) {
+      graph.add(from, display(r), spec);
+      o.onMissing?.({ specifier: spec, importer: from, wasm: display(r) });
+      return { namespace: BUILTIN_NAMESPACE, path: `wasm/${display(r)}` };
+    }
     const chosen = await packageFile(spec, r);
     if (chosen.namespace === "file" || chosen.namespace === void 0) graph.add(from, display(chosen), spec);
     return settle(r, chosen);
@@ -7552,6 +7557,7 @@ function setup(build2, o) {
     if (p === "empty") return { contents: "", loader: "js" };
     if (p.startsWith("stub/")) return { contents: BUILTIN_STUBS[p.slice("stub/".length)] ?? "", loader: "js" };
     if (p.startsWith("missing/")) return { contents: missingModule(p.slice("missing/".length)), loader: "js" };
+    if (p.startsWith("wasm/")) return { contents: wasmModule(p.slice("wasm/".length)), loader: "js" };
     if (p.startsWith("inject/")) return { contents: INJECTED_GLOBALS[p.slice("inject/".length)] ?? "", loader: "js" };
     if (p.startsWith("node/")) {
       const source = BUILTIN_SOURCES[p.slice("node/".length)];
@@ -7566,6 +7572,15 @@ function missingModule(specifier) {
   return `var e = new Error(${JSON.stringify(`Cannot find module '${specifier}' (it is not in the action's dependencies)`)});
 e.code = "MODULE_NOT_FOUND";
 throw e;
+`;
+}
+function wasmModule(file) {
+  return `var message = ${JSON.stringify(`WebAssembly is not available in the sandbox: ${file} cannot run`)};
+function unavailable() { var e = new Error(message); e.code = "ERR_ACTUATE_UNAVAILABLE"; throw e; }
+function get(target, key) { return typeof key === "symbol" || key === "__esModule" || key === "then" ? undefined : unavailable; }
+// Also the prototype: an ES module's \`import * as wasm\` is a copy whose missing names are looked up there.
+var functions = new Proxy({}, { get: get });
+module.exports = new Proxy({}, { get: get, getPrototypeOf: function () { return functions; } });
 `;
 }
 async function isAmdFile(file) {
@@ -7649,13 +7664,26 @@ function stubbedBuiltinWarnings(stubs, ctx) {
 function missingModuleWarnings(missing, ctx) {
   const best = shortestPerKey();
   for (const m of missing) {
-    const { chain, anchor, pkg: found } = builtinImport(ctx, m.importer, m.specifier);
+    const { chain, anchor, pkg: found } = builtinImport(ctx, m.importer, m.wasm ?? m.specifier);
     const top = found ?? anchor.via;
     const pkg = m.importer.startsWith("node_modules/") ? packageName2(m.importer.slice("node_modules/".length)) ?? top : top;
+    const through = pkg === top ? "" : ` (through "${top}")`;
+    if (m.wasm !== void 0) {
+      const d2 = createDiagnostic({
+        code: "W_WASM_UNAVAILABLE",
+        severity: "warning",
+        message: `the package "${pkg}"${through} imports the WebAssembly module ${m.wasm}, which the sandbox cannot run: its functions throw if the action reaches them (imported through ${chain.join(" -> ")})`,
+        file: anchor.file,
+        ...anchor.position,
+        hint: "The sandbox runs JavaScript only. If the action needs this code, choose a package (or version) written in JavaScript."
+      });
+      best.offer(`${pkg}\0${m.wasm}`, d2, chain.length);
+      continue;
+    }
     const d = createDiagnostic({
       code: "W_MISSING_MODULE",
       severity: "warning",
-      message: `the package "${pkg}"${pkg === top ? "" : ` (through "${top}")`} requires "${m.specifier}", which is not installed: that require() throws "Cannot find module" if the action reaches it (imported through ${chain.join(" -> ")})`,
+      message: `the package "${pkg}"${through} requires "${m.specifier}", which is not installed: that require() throws "Cannot find module" if the action reaches it (imported through ${chain.join(" -> ")})`,
       file: anchor.file,
       ...anchor.position,
       hint: `Usually an optional peer dependency for a feature the action does not use. If the action needs it, add "dependencies": { "${packageName2(m.specifier) ?? m.specifier}": "<exact version>" } to its action.json.`
@@ -7867,7 +7895,7 @@ ${uses}
   if (!result.ok) throw new InternalError(`bundler fingerprint: the reference bundle failed: ${JSON.stringify(result.diagnostics)}`);
   const hash = createHash3("sha256").update(`actuate-bundle-${BUNDLE_FORMAT}\0esbuild@${esbuildVersion}\0`).update(result.code).update("\0").update(result.map);
   for (const name of Object.keys(BUILTIN_STUBS).sort()) hash.update(`\0stub:${name}\0${BUILTIN_STUBS[name]}`);
-  hash.update(`\0amd\0${amdDefine("")}\0missing\0${missingModule("x")}\0node-builds\0${JSON.stringify(NODE_BUILDS)}`);
+  hash.update(`\0amd\0${amdDefine("")}\0missing\0${missingModule("x")}\0wasm\0${wasmModule("x")}\0node-builds\0${JSON.stringify(NODE_BUILDS)}`);
   return `sha256:${hash.digest("hex")}`;
 }
 

@@ -20,7 +20,7 @@ import { ImportGraph } from './import-graph.ts';
 import { errorDiagnostics, missingModuleWarnings, stubbedBuiltinWarnings, warningDiagnostics } from './messages.ts';
 import { INJECTED_GLOBALS } from './polyfills.ts';
 import { packageName } from './repo-files.ts';
-import { BUILTIN_NAMESPACE, INJECT_PREFIX, sandboxPlugin, type SandboxPluginOptions } from './sandbox-plugin.ts';
+import { BUILTIN_NAMESPACE, INJECT_PREFIX, sandboxPlugin, type MissingModule, type SandboxPluginOptions } from './sandbox-plugin.ts';
 import type { BundleInput, BundleResult } from './types.ts';
 
 /** The global the bundle defines; the runtime reads the handlers from it. */
@@ -49,7 +49,7 @@ export async function bundleAction(input: BundleInput): Promise<BundleResult> {
     const graph = new ImportGraph();
     const probes = Object.keys(INJECTED_GLOBALS).filter((g) => !injected.includes(g));
     const stubs: { builtin: string; specifier: string; importer: string }[] = [];
-    const missing: { specifier: string; importer: string }[] = [];
+    const missing: MissingModule[] = [];
     const plugin = { declared: new Set(declared), metaFile, graph, onStub: (stub: (typeof stubs)[number]) => stubs.push(stub), onMissing: (m: (typeof missing)[number]) => missing.push(m) };
     const options = esbuildOptions(input, root, plugin, injected, probes);
     let result;

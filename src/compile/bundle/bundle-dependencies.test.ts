@@ -9,7 +9,7 @@ import { bundleAction, installDependencies } from './index.ts';
 import type { BundleResult, InstalledDependencies } from './types.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/npm/', import.meta.url));
-const DEPENDENCIES = { 'browser-safe': '1.0.0', 'emitter-cjs': '1.0.0', 'esm-only': '1.0.0', 'needs-peer': '1.0.0', 'shout-cjs': '1.0.0', 'uses-fs': '1.0.0' };
+const DEPENDENCIES = { 'browser-safe': '1.0.0', 'emitter-cjs': '1.0.0', 'esm-only': '1.0.0', 'needs-peer': '1.0.0', 'shout-cjs': '1.0.0', 'uses-fs': '1.0.0', 'wasm-build': '1.0.0' };
 
 let registry: LocalRegistry;
 const cacheDirs: string[] = [];
@@ -24,7 +24,7 @@ async function install(): Promise<InstalledDependencies> {
 }
 
 beforeAll(async () => {
-  registry = await startLocalRegistry(['greet-cjs', 'shout-cjs', 'esm-only', 'uses-fs', 'browser-safe', 'emitter-cjs', 'needs-peer'].map((p) => path.join(FIXTURES, p)));
+  registry = await startLocalRegistry(['greet-cjs', 'shout-cjs', 'esm-only', 'uses-fs', 'browser-safe', 'emitter-cjs', 'needs-peer', 'wasm-build'].map((p) => path.join(FIXTURES, p)));
   deps = await install();
 });
 afterAll(async () => {
@@ -178,5 +178,30 @@ describe('import errors', () => {
       ],
     });
     expect(result.ok && result.code).toContain("Cannot find module 'missing-peer'");
+  });
+
+  test('a package importing its WebAssembly file builds with a warning: its JavaScript runs, a call into the wasm throws naming the file', async () => {
+    const files = {
+      'actions/a/index.js': "const { greet, hash } = require('wasm-build');\nexports.onExecutePostLogin = async () => {\n  let error;\n  try { hash('x'); } catch (e) { error = [e.code, e.message]; }\n  return [greet('ada'), error];\n};\n",
+    };
+    const result = await bundle(files, 'actions/a/index.js');
+    expect(result).toMatchObject({
+      ok: true,
+      diagnostics: [
+        {
+          code: 'W_WASM_UNAVAILABLE',
+          severity: 'warning',
+          message: 'the package "wasm-build" imports the WebAssembly module node_modules/wasm-build/hash_bg.wasm, which the sandbox cannot run: its functions throw if the action reaches them (imported through actions/a/index.js -> node_modules/wasm-build/index.js -> node_modules/wasm-build/hash_bg.wasm)',
+          file: 'actions/a/index.js',
+          line: 1,
+          column: 34,
+          hint: expect.stringContaining('JavaScript only'),
+        },
+      ],
+    });
+    expect(await run(files, 'actions/a/index.js')).toEqual([
+      'hello ada',
+      ['ERR_ACTUATE_UNAVAILABLE', 'WebAssembly is not available in the sandbox: node_modules/wasm-build/hash_bg.wasm cannot run'],
+    ]);
   });
 });

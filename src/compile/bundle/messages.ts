@@ -10,7 +10,7 @@ import { unsupportedBuiltinHint } from './builtins.ts';
 import { stubBehaviour } from './stubs.ts';
 import type { ImportGraph } from './import-graph.ts';
 import { packageName } from './repo-files.ts';
-import { BUILTIN_NAMESPACE, type ProblemDetail } from './sandbox-plugin.ts';
+import { BUILTIN_NAMESPACE, type MissingModule, type ProblemDetail } from './sandbox-plugin.ts';
 
 export interface MessageContext {
   readonly files: ReadonlyMap<string, string>;
@@ -103,16 +103,29 @@ export function stubbedBuiltinWarnings(stubs: readonly { builtin: string; specif
  * that pulls the package in: the build works because Node, too, resolves require() only when it
  * runs, but the path that needs it throws "Cannot find module".
  */
-export function missingModuleWarnings(missing: readonly { specifier: string; importer: string }[], ctx: MessageContext): Diagnostic[] {
+export function missingModuleWarnings(missing: readonly MissingModule[], ctx: MessageContext): Diagnostic[] {
   const best = shortestPerKey();
   for (const m of missing) {
-    const { chain, anchor, pkg: found } = builtinImport(ctx, m.importer, m.specifier);
+    const { chain, anchor, pkg: found } = builtinImport(ctx, m.importer, m.wasm ?? m.specifier);
     const top = found ?? anchor.via;
     const pkg = m.importer.startsWith('node_modules/') ? (packageName(m.importer.slice('node_modules/'.length)) ?? top) : top;
+    const through = pkg === top ? '' : ` (through "${top}")`;
+    if (m.wasm !== undefined) {
+      const d = createDiagnostic({
+        code: 'W_WASM_UNAVAILABLE',
+        severity: 'warning',
+        message: `the package "${pkg}"${through} imports the WebAssembly module ${m.wasm}, which the sandbox cannot run: its functions throw if the action reaches them (imported through ${chain.join(' -> ')})`,
+        file: anchor.file,
+        ...anchor.position,
+        hint: 'The sandbox runs JavaScript only. If the action needs this code, choose a package (or version) written in JavaScript.',
+      });
+      best.offer(`${pkg}\0${m.wasm}`, d, chain.length);
+      continue;
+    }
     const d = createDiagnostic({
       code: 'W_MISSING_MODULE',
       severity: 'warning',
-      message: `the package "${pkg}"${pkg === top ? '' : ` (through "${top}")`} requires "${m.specifier}", which is not installed: that require() throws "Cannot find module" if the action reaches it (imported through ${chain.join(' -> ')})`,
+      message: `the package "${pkg}"${through} requires "${m.specifier}", which is not installed: that require() throws "Cannot find module" if the action reaches it (imported through ${chain.join(' -> ')})`,
       file: anchor.file,
       ...anchor.position,
       hint: `Usually an optional peer dependency for a feature the action does not use. If the action needs it, add "dependencies": { "${packageName(m.specifier) ?? m.specifier}": "<exact version>" } to its action.json.`,

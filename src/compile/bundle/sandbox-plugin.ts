@@ -10,6 +10,7 @@
  *   file instead (node-builds.ts);
  * - a package's require() of a module that is not installed: a module that throws when required
  *   (reported through `onMissing`), as Node resolves require() only when it runs;
+ * - a package's WebAssembly file: a module whose functions throw (reported through `onMissing`);
  * - built-ins: the compatibility layer; for one it cannot provide, a stand-in when an npm package
  *   imports it (stubs.ts; reported through `onStub`), else `E_UNSUPPORTED_BUILTIN`.
  *
@@ -65,7 +66,14 @@ export interface SandboxPluginOptions {
    * (an optional peer, say); it becomes a module that throws Node's "Cannot find module" when it
    * runs, so the package loads as it does in Node (for a warning).
    */
-  readonly onMissing?: (missing: { readonly specifier: string; readonly importer: string }) => void;
+  readonly onMissing?: (missing: MissingModule) => void;
+}
+
+/** A module a package imports that cannot be bundled as code: not installed, or WebAssembly (`wasm`: its path). */
+export interface MissingModule {
+  readonly specifier: string;
+  readonly importer: string;
+  readonly wasm?: string;
 }
 
 const READABLE_FROM_BROWSER = '/readable-stream/lib/internal/streams/from-browser.js';
@@ -189,6 +197,13 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
         `cannot resolve "${spec}" imported by ${from}: it is not in the dependency install`,
       );
     }
+    // The sandbox has no WebAssembly: a package's .wasm module (a wasm-bindgen build's) becomes one
+    // whose functions throw, so a package that only loads it works until that code runs.
+    if (r.namespace === 'file' && r.path.endsWith('.wasm')) {
+      graph.add(from, display(r), spec);
+      o.onMissing?.({ specifier: spec, importer: from, wasm: display(r) });
+      return { namespace: BUILTIN_NAMESPACE, path: `wasm/${display(r)}` };
+    }
     const chosen = await packageFile(spec, r);
     if (chosen.namespace === 'file' || chosen.namespace === undefined) graph.add(from, display(chosen), spec);
     return settle(r, chosen);
@@ -248,6 +263,7 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
     if (p === 'empty') return { contents: '', loader: 'js' };
     if (p.startsWith('stub/')) return { contents: BUILTIN_STUBS[p.slice('stub/'.length)] ?? '', loader: 'js' };
     if (p.startsWith('missing/')) return { contents: missingModule(p.slice('missing/'.length)), loader: 'js' };
+    if (p.startsWith('wasm/')) return { contents: wasmModule(p.slice('wasm/'.length)), loader: 'js' };
     if (p.startsWith('inject/')) return { contents: INJECTED_GLOBALS[p.slice('inject/'.length)] ?? '', loader: 'js' };
     if (p.startsWith('node/')) {
       const source = BUILTIN_SOURCES[p.slice('node/'.length)];
@@ -262,6 +278,17 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
 /** The module a package's require() of something not installed gets: it throws as Node's require() does. */
 export function missingModule(specifier: string): string {
   return `var e = new Error(${JSON.stringify(`Cannot find module '${specifier}' (it is not in the action's dependencies)`)});\ne.code = "MODULE_NOT_FOUND";\nthrow e;\n`;
+}
+
+/** The module a package's import of a WebAssembly file gets: any function read from it throws, naming the file. */
+export function wasmModule(file: string): string {
+  return `var message = ${JSON.stringify(`WebAssembly is not available in the sandbox: ${file} cannot run`)};
+function unavailable() { var e = new Error(message); e.code = "ERR_ACTUATE_UNAVAILABLE"; throw e; }
+function get(target, key) { return typeof key === "symbol" || key === "__esModule" || key === "then" ? undefined : unavailable; }
+// Also the prototype: an ES module's \`import * as wasm\` is a copy whose missing names are looked up there.
+var functions = new Proxy({}, { get: get });
+module.exports = new Proxy({}, { get: get, getPrototypeOf: function () { return functions; } });
+`;
 }
 
 /** Whether a package file is an AMD module (amd.ts), read from its first 4 KB. */
