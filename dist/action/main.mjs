@@ -4252,27 +4252,22 @@ var CRYPTO = `declare module "crypto" {
   interface CipherOptions {
     authTagLength?: number;
   }
-  interface Cipher {
-    update(data: BinaryLike): Buffer;
+  /** What a cipher and a decipher share: update() returns what is ready, final() the rest. */
+  interface CipherBase<Self, Input> {
+    update(data: Input): Buffer;
     update(data: string, inputEncoding: BufferEncoding): Buffer;
     update(data: ArrayBufferView, inputEncoding: undefined, outputEncoding: BufferEncoding): string;
     update(data: string, inputEncoding: BufferEncoding | undefined, outputEncoding: BufferEncoding): string;
     final(): Buffer;
     final(outputEncoding: BufferEncoding): string;
-    setAutoPadding(autoPadding?: boolean): this;
-    setAAD(buffer: ArrayBufferView, options?: { plaintextLength: number }): this;
+    setAutoPadding(autoPadding?: boolean): Self;
+    setAAD(buffer: ArrayBufferView, options?: { plaintextLength: number }): Self;
+  }
+  interface Cipher extends CipherBase<Cipher, BinaryLike> {
     getAuthTag(): Buffer;
   }
-  interface Decipher {
-    update(data: ArrayBufferView): Buffer;
-    update(data: string, inputEncoding: BufferEncoding): Buffer;
-    update(data: ArrayBufferView, inputEncoding: undefined, outputEncoding: BufferEncoding): string;
-    update(data: string, inputEncoding: BufferEncoding | undefined, outputEncoding: BufferEncoding): string;
-    final(): Buffer;
-    final(outputEncoding: BufferEncoding): string;
-    setAutoPadding(autoPadding?: boolean): this;
-    setAAD(buffer: ArrayBufferView, options?: { plaintextLength: number }): this;
-    setAuthTag(buffer: ArrayBufferView | string, encoding?: BufferEncoding): this;
+  interface Decipher extends CipherBase<Decipher, ArrayBufferView> {
+    setAuthTag(buffer: ArrayBufferView | string, encoding?: BufferEncoding): Decipher;
   }
   function createCipheriv(algorithm: string, key: CipherKey, iv: BinaryLike | null, options?: CipherOptions): Cipher;
   function createDecipheriv(algorithm: string, key: CipherKey, iv: BinaryLike | null, options?: CipherOptions): Decipher;

@@ -1,18 +1,10 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runFlow } from '../../src/runtime/index.ts';
 import { action, flow } from '../helpers/actions.ts';
 import { deployFiles, sampleEvent } from '../helpers/deploy.ts';
-import { startLocalRegistry, type LocalRegistry } from '../helpers/local-registry.ts';
+import { useFixtureRegistry } from '../helpers/fixture-registry.ts';
 
-const FIXTURES = fileURLToPath(new URL('../fixtures/npm/', import.meta.url));
-
-let registry: LocalRegistry;
-beforeAll(async () => {
-  registry = await startLocalRegistry([path.join(FIXTURES, 'amd-browser-build')]);
-}, 60_000);
-afterAll(() => registry?.close());
+const registry = useFixtureRegistry('amd-browser-build');
 
 describe('a package whose browser build is AMD (as mailgun.js is)', () => {
   it('runs its AMD file as CommonJS for require(), and its ES module for import', async () => {

@@ -1,16 +1,14 @@
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFlow } from '../../src/runtime/index.ts';
 import type { HostFetch } from '../../src/runtime/sandbox/index.ts';
 import { action, flow } from '../helpers/actions.ts';
 import { deployFiles, sampleEvent } from '../helpers/deploy.ts';
-import { startLocalRegistry, type LocalRegistry } from '../helpers/local-registry.ts';
+import { useFixtureRegistry } from '../helpers/fixture-registry.ts';
+import type { LocalRegistry } from '../helpers/local-registry.ts';
 import { registryFromNodeModules } from '../helpers/node-modules-registry.ts';
 
 const require = createRequire(import.meta.url);
-const FIXTURES = fileURLToPath(new URL('../fixtures/npm/', import.meta.url));
 type Claims = Record<string, unknown>;
 const claimsOf = (r: { commands: unknown }) => (r.commands as { idToken: { customClaims: Claims } }).idToken.customClaims;
 
@@ -119,11 +117,7 @@ exports.onExecutePostLogin = async (event, api) => {
 });
 
 describe("a package's build for edge runtimes (the workerd condition)", () => {
-  let registry: LocalRegistry;
-  beforeAll(async () => {
-    registry = await startLocalRegistry([path.join(FIXTURES, 'edge-build')]);
-  }, 60_000);
-  afterAll(() => registry?.close());
+  const registry = useFixtureRegistry('edge-build');
 
   it('is chosen over its browser build, as wrangler chooses for Cloudflare Workers (the Vonage SDK refuses browsers)', async () => {
     const code = `const { build } = require('edge-build');\nexports.onExecutePostLogin = async (event, api) => {\n  api.idToken.setCustomClaim('build', build);\n};\n`;
