@@ -119,10 +119,13 @@ describe("Node's ciphers in the sandbox (createCipheriv/createDecipheriv), compa
       const wrongKey = crypto.createDecipheriv('aes-128-cbc', new Uint8Array(16).fill(9), iv);
       wrongKey.update(sealed);
       const badDecrypt = errorOf(() => wrongKey.final());
-      const twice = errorOf(() => c.final());
-      out({ ctrHex, ecbHex, keyLength, unknown, badDecrypt, twice: twice && twice.code, hasAes: crypto.getCiphers().includes('aes-256-gcm') });
+      const afterFinal = [errorOf(() => c.final()), errorOf(() => c.update('x')), errorOf(() => c.setAAD(new Uint8Array(1)))];
+      out({ ctrHex, ecbHex, keyLength, unknown, badDecrypt, afterFinal, hasAes: crypto.getCiphers().includes('aes-256-gcm') });
     `);
-    expect(got).toEqual({ ctrHex, ecbHex, keyLength, unknown, badDecrypt, twice: 'ERR_CRYPTO_INVALID_STATE', hasAes: getCiphers().includes('aes-256-gcm') });
+    const finished = createCipheriv('aes-128-cbc', key16, Buffer.from(IV16, 'hex'));
+    finished.final();
+    const afterFinal = [errorOf(() => finished.final()), errorOf(() => finished.update('x')), errorOf(() => finished.setAAD(Buffer.alloc(1)))];
+    expect(got).toEqual({ ctrHex, ecbHex, keyLength, unknown, badDecrypt, afterFinal: JSON.parse(JSON.stringify(afterFinal)), hasAes: getCiphers().includes('aes-256-gcm') });
   });
 
   test('scrypt and HKDF derive the same keys as Node, sync and with callbacks', async () => {

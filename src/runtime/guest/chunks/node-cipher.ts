@@ -37,7 +37,14 @@ class Cipheriv {
     this.#emitted = bytes.length;
     return fresh;
   }
-  #state() { if (this.#done) { const e = new Error('Invalid state for operation ' + (this.#decipher ? 'decipher' : 'cipher')); e.code = 'ERR_CRYPTO_INVALID_STATE'; throw e; } }
+  /** Node's errors for a call after final(). */
+  #state(op) {
+    if (!this.#done) return;
+    if (op === 'update') throw new Error('Trying to add data in unsupported state');
+    const e = new Error(op === 'final' ? 'Invalid state' : 'Invalid state for operation ' + op);
+    e.code = 'ERR_CRYPTO_INVALID_STATE';
+    throw e;
+  }
   #encode(bytes, encoding, end) {
     if (encoding === undefined || encoding === null || encoding === 'buffer') return out(bytes);
     const e = String(encoding).toLowerCase();
@@ -51,23 +58,23 @@ class Cipheriv {
     return encodeBytes(bytes, e);
   }
   update(data, inputEncoding, outputEncoding) {
-    this.#state();
+    this.#state('update');
     this.#chunks.push(toData(data, inputEncoding, 'data').slice());
     return this.#encode(this.#run(false), outputEncoding, false);
   }
   final(outputEncoding) {
-    this.#state();
+    this.#state('final');
     const bytes = this.#run(true);
     this.#done = true;
     return this.#encode(bytes, outputEncoding, true);
   }
   setAAD(buffer, options) {
-    this.#state();
+    this.#state('setAAD');
     this.#opts.aad = b64(toData(buffer, undefined, 'buffer'));
     if (options && options.plaintextLength !== undefined) this.#opts.plaintextLength = options.plaintextLength;
     return this;
   }
-  setAutoPadding(autoPadding) { this.#state(); this.#opts.autoPadding = autoPadding !== false; return this; }
+  setAutoPadding(autoPadding) { this.#state('setAutoPadding'); this.#opts.autoPadding = autoPadding !== false; return this; }
   getAuthTag() {
     if (this.#decipher || !this.#done || this.#tag === undefined) { const e = new Error('Invalid state for operation getAuthTag'); e.code = 'ERR_CRYPTO_INVALID_STATE'; throw e; }
     return out(this.#tag.slice());
