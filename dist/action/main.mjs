@@ -7355,7 +7355,13 @@ var BUILTIN_SOURCES = {
   process: { code: PROCESS_SHIM },
   punycode: { file: "punycode/" },
   querystring: { code: unenvDefault("querystring") },
-  stream: { file: "stream-browserify/" },
+  // readable-stream 3 (stream-browserify), with Node's \`stream.promises\`.
+  stream: {
+    code: `var stream = require("${POLYFILL_PREFIX}stream-browserify/");
+if (!Object.prototype.hasOwnProperty.call(stream, "promises")) Object.defineProperty(stream, "promises", { configurable: true, enumerable: true, get: function () { return require("stream/promises"); } });
+module.exports = stream;
+`
+  },
   string_decoder: { file: "string_decoder/" },
   sys: { code: 'module.exports = require("util");\n' },
   timers: { code: TIMERS },
@@ -7517,7 +7523,7 @@ function setup(build2, o) {
     if (r.errors.length > 0) throw new InternalError(`compatibility layer: cannot resolve ${spec} from ${from}: ${r.errors[0].text}`);
     if (r.namespace !== "file" || !existsSync(r.path)) return { namespace: BUILTIN_NAMESPACE, path: "empty" };
     if (r.path.endsWith(READABLE_FROM_BROWSER)) return layerFile(`${r.path.slice(0, -"from-browser.js".length)}from.js`);
-    if (r.path.endsWith(READABLE_STREAM_BROWSER)) return builtin(from, "stream", "stream");
+    if (r.path.endsWith(READABLE_STREAM_BROWSER)) return layerFile(resolvePolyfill("stream-browserify/"));
     return layerFile(r.path);
   };
   build2.onResolve({ filter: /.*/ }, async (args) => {

@@ -178,7 +178,13 @@ export const BUILTIN_SOURCES: Readonly<Record<string, BuiltinSource>> = {
   process: { code: PROCESS_SHIM },
   punycode: { file: 'punycode/' },
   querystring: { code: unenvDefault('querystring') },
-  stream: { file: 'stream-browserify/' },
+  // readable-stream 3 (stream-browserify), with Node's \`stream.promises\`.
+  stream: {
+    code: `var stream = require("${POLYFILL_PREFIX}stream-browserify/");
+if (!Object.prototype.hasOwnProperty.call(stream, "promises")) Object.defineProperty(stream, "promises", { configurable: true, enumerable: true, get: function () { return require("stream/promises"); } });
+module.exports = stream;
+`,
+  },
   string_decoder: { file: 'string_decoder/' },
   sys: { code: 'module.exports = require("util");\n' },
   timers: { code: TIMERS },

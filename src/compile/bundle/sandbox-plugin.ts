@@ -223,7 +223,8 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
     if (r.path.endsWith(READABLE_FROM_BROWSER)) return layerFile(`${r.path.slice(0, -'from-browser.js'.length)}from.js`);
     // Its browser build also bases streams on EventEmitter rather than on \`require('stream')\`, so
     // \`readable instanceof Stream\` was false (node-fetch 3 then read every body as empty).
-    if (r.path.endsWith(READABLE_STREAM_BROWSER)) return builtin(from, 'stream', 'stream');
+    // (stream-browserify's file itself: the \`stream\` built-in wraps it, and requires it first.)
+    if (r.path.endsWith(READABLE_STREAM_BROWSER)) return layerFile(resolvePolyfill('stream-browserify/'));
     return layerFile(r.path);
   };
 
