@@ -6906,6 +6906,74 @@ function packageOf(dir) {
 // src/compile/bundle/node-builds.ts
 import { readFile as readFile4, stat as stat2 } from "node:fs/promises";
 import path12 from "node:path";
+
+// src/compile/bundle/form-data-compat.ts
+var FORM_DATA_COMPAT = `var Base = globalThis.FormData;
+var Buffer = require("buffer").Buffer;
+var CRLF = "\\r\\n";
+var bytesOf = new WeakMap();
+function unavailable(what, why) { var e = new Error(what + " is not available in the sandbox: " + why); e.code = "ERR_ACTUATE_UNAVAILABLE"; return e; }
+function escapeName(s) { return String(s).replace(/\\n/g, "%0A").replace(/\\r/g, "%0D").replace(/"/g, "%22"); }
+function randomHex(n) { var b = new Uint8Array(n); globalThis.crypto.getRandomValues(b); var s = ""; for (var i = 0; i < n; i++) s += (b[i] < 16 ? "0" : "") + b[i].toString(16); return s; }
+class FormData extends Base {
+  constructor(options) { super(); this._boundary = undefined; }
+  append(field, value, options) {
+    if (typeof options === "string") options = { filename: options };
+    options = options || {};
+    if (typeof value === "number" || typeof value === "boolean") value = String(value);
+    if (Array.isArray(value)) throw new Error("Arrays are not supported.");
+    if (typeof value === "string") return super.append(field, value);
+    var filename = options.filepath || options.filename || (value && typeof value.name === "string" ? value.name : undefined);
+    if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
+      var bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+      var blob = new Blob([bytes], { type: options.contentType || "application/octet-stream" });
+      if (filename === undefined) super.append(field, blob); else super.append(field, blob, filename);
+      // The form holds a File made from the Blob: its bytes are kept for getBuffer().
+      var held = this.getAll(field);
+      bytesOf.set(held[held.length - 1], bytes.slice());
+      return;
+    }
+    if (value instanceof Blob) return filename === undefined ? super.append(field, value) : super.append(field, value, filename);
+    if (value && (typeof value.pipe === "function" || typeof value.on === "function")) {
+      throw unavailable("form-data with a stream value", "append a Buffer or a string (actions have no files or sockets to stream from)");
+    }
+    return super.append(field, String(value));
+  }
+  getBoundary() { if (!this._boundary) this._boundary = "--------------------------" + randomHex(12); return this._boundary; }
+  setBoundary(boundary) { if (typeof boundary !== "string") throw new TypeError("FormData boundary must be a string"); this._boundary = boundary; }
+  getHeaders(userHeaders) {
+    var headers = { "content-type": "multipart/form-data; boundary=" + this.getBoundary() };
+    for (var k in userHeaders) if (Object.prototype.hasOwnProperty.call(userHeaders, k)) headers[k.toLowerCase()] = userHeaders[k];
+    return headers;
+  }
+  /** The body fetch sends for this form (the same encoding), as a Buffer. */
+  getBuffer() {
+    var boundary = this.getBoundary(), parts = [];
+    for (var entry of this.entries()) {
+      var head = "--" + boundary + CRLF + 'Content-Disposition: form-data; name="' + escapeName(entry[0]) + '"';
+      var value = entry[1];
+      if (typeof value === "string") { parts.push(Buffer.from(head + CRLF + CRLF + value.replace(/\\r(?!\\n)|(?<!\\r)\\n/g, CRLF) + CRLF)); continue; }
+      var bytes = bytesOf.get(value);
+      if (bytes === undefined) throw unavailable("form.getBuffer() of a Blob", "its bytes are only readable asynchronously; append a Buffer instead, or let fetch send the form");
+      parts.push(Buffer.from(head + '; filename="' + escapeName(value.name) + '"' + CRLF + "Content-Type: " + (value.type || "application/octet-stream") + CRLF + CRLF), Buffer.from(bytes), Buffer.from(CRLF));
+    }
+    parts.push(Buffer.from("--" + boundary + "--" + CRLF));
+    return Buffer.concat(parts);
+  }
+  getLengthSync() { return this.getBuffer().length; }
+  getLength(callback) { var n; try { n = this.getLengthSync(); } catch (e) { return callback(e); } callback(null, n); }
+  hasKnownLength() { return true; }
+  submit() { throw unavailable("form.submit()", "post the form with fetch or axios, with headers form.getHeaders()"); }
+  pipe() { throw unavailable("form.pipe()", "post the form with fetch or axios, with headers form.getHeaders()"); }
+  toString() { return "[object FormData]"; }
+}
+FormData.LINE_BREAK = CRLF;
+FormData.DEFAULT_CONTENT_TYPE = "application/octet-stream";
+module.exports = FormData;
+`;
+
+// src/compile/bundle/node-builds.ts
+var COMPAT_SOURCES = { "form-data": FORM_DATA_COMPAT };
 var NODE_BUILDS = [
   {
     kind: "entry",
@@ -6935,6 +7003,11 @@ var NODE_BUILDS = [
     why: "the AWS SDK v2's browser build parses XML answers (SNS, SES, S3, STS…) with the DOM's DOMParser; its Node parser uses xml2js, one of its dependencies"
   }
 ];
+var COMPAT_FILES = /* @__PURE__ */ new Map([["node_modules/form-data/lib/browser.js", "form-data"]]);
+function compatModule(resolved) {
+  const at2 = resolved.lastIndexOf("node_modules/");
+  return at2 < 0 ? void 0 : COMPAT_FILES.get(resolved.slice(at2));
+}
 var ENTRY = new Set(NODE_BUILDS.filter((b) => b.kind === "entry").map((b) => b.package));
 var FILES = new Map(
   NODE_BUILDS.flatMap((b) => b.kind === "file" ? [[`node_modules/${b.package}/${b.browserFile}`, b]] : [])
@@ -7430,10 +7503,12 @@ function setup(build2, o) {
   const amdOr = async (r) => r.namespace === "file" && r.path !== void 0 && inInstall(r.path) && await isAmd(r.path) ? { namespace: AMD_NAMESPACE, path: repoPath2(r.path) } : void 0;
   const packageFile = async (spec, r) => {
     if (r.namespace !== "file") return r;
+    const compat = compatModule(r.path);
+    if (compat !== void 0) return { namespace: BUILTIN_NAMESPACE, path: `compat/${compat}` };
     const node = await nodeBuildFile(spec, r.path);
     return node !== void 0 && inInstall(node) ? { path: node } : r;
   };
-  const settle = async (r, chosen) => await amdOr(chosen) ?? (chosen === r ? void 0 : chosen);
+  const settle = async (r, chosen) => chosen === r ? amdOr(r) : chosen.namespace === BUILTIN_NAMESPACE ? chosen : await amdOr(chosen) ?? chosen;
   const builtin = (from, spec, name, stubbable = false) => {
     if (!SANDBOX_BUILTINS.has(name) && stubbable && Object.hasOwn(BUILTIN_STUBS, name)) {
       graph.add(from, spec, spec);
@@ -7559,6 +7634,11 @@ function setup(build2, o) {
     if (p.startsWith("stub/")) return { contents: BUILTIN_STUBS[p.slice("stub/".length)] ?? "", loader: "js" };
     if (p.startsWith("missing/")) return { contents: missingModule(p.slice("missing/".length)), loader: "js" };
     if (p.startsWith("wasm/")) return { contents: wasmModule(p.slice("wasm/".length)), loader: "js" };
+    if (p.startsWith("compat/")) {
+      const source = COMPAT_SOURCES[p.slice("compat/".length)];
+      if (source === void 0) throw new InternalError(`no compatibility module ${p}`);
+      return { contents: source, loader: "js" };
+    }
     if (p.startsWith("inject/")) return { contents: INJECTED_GLOBALS[p.slice("inject/".length)] ?? "", loader: "js" };
     if (p.startsWith("node/")) {
       const source = BUILTIN_SOURCES[p.slice("node/".length)];
@@ -7896,7 +7976,7 @@ ${uses}
   if (!result.ok) throw new InternalError(`bundler fingerprint: the reference bundle failed: ${JSON.stringify(result.diagnostics)}`);
   const hash = createHash3("sha256").update(`actuate-bundle-${BUNDLE_FORMAT}\0esbuild@${esbuildVersion}\0`).update(result.code).update("\0").update(result.map);
   for (const name of Object.keys(BUILTIN_STUBS).sort()) hash.update(`\0stub:${name}\0${BUILTIN_STUBS[name]}`);
-  hash.update(`\0amd\0${amdDefine("")}\0missing\0${missingModule("x")}\0wasm\0${wasmModule("x")}\0node-builds\0${JSON.stringify(NODE_BUILDS)}`);
+  hash.update(`\0amd\0${amdDefine("")}\0missing\0${missingModule("x")}\0wasm\0${wasmModule("x")}\0node-builds\0${JSON.stringify(NODE_BUILDS)}\0compat\0${JSON.stringify(COMPAT_SOURCES)}`);
   return `sha256:${hash.digest("hex")}`;
 }
 

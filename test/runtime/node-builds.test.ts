@@ -21,7 +21,7 @@ describe('packages bundled with their Node build where the browser build differs
   let registry: LocalRegistry;
   let versions: Record<string, string>;
   beforeAll(async () => {
-    ({ registry, versions } = await registryFromNodeModules(['aws-sdk', 'joi', 'speakeasy', 'qrcode']));
+    ({ registry, versions } = await registryFromNodeModules(['aws-sdk', 'joi', 'speakeasy', 'qrcode', 'form-data', 'axios']));
   }, 120_000);
   afterAll(() => registry?.close());
 
@@ -113,6 +113,45 @@ exports.onExecutePostLogin = async (event, api) => {
     };
     expect(qr.png.startsWith('data:image/png;base64,')).toBe(true);
     expect(pixels(qr.png)).toEqual(pixels(await QRCode.toDataURL(link)));
+  }, 60_000);
+
+  it("posts multipart with form-data's Node API (getHeaders, getBuffer) through axios, the headers matching the body", async () => {
+    const code = `const FormData = require('form-data');
+const axios = require('axios');
+exports.onExecutePostLogin = async (event, api) => {
+  const form = new FormData();
+  form.append('email', event.user.email);
+  form.append('attachment', Buffer.from('hello'), { filename: 'a.txt', contentType: 'text/plain' });
+  form.append('count', 42);
+  await axios.post('https://api.example.com/upload', form, { headers: form.getHeaders({ 'X-Api-Key': 'k' }) });
+  await axios.post('https://api.example.com/buffer', form.getBuffer(), { headers: { ...form.getHeaders(), 'content-length': form.getLengthSync() } });
+  let stream;
+  try { form.append('file', { pipe() {}, on() {} }); } catch (e) { stream = e.message; }
+  api.idToken.setCustomClaim('form', { boundary: form.getBoundary(), stream });
+};
+`;
+    const seen: { url: string; headers: Record<string, string>; body: Buffer }[] = [];
+    const fetch: HostFetch = async (req) => {
+      seen.push({ url: req.url, headers: Object.fromEntries(req.headers.map(([k, v]) => [k.toLowerCase(), v])), body: Buffer.from(req.body!) });
+      return { url: req.url, status: 200, statusText: 'OK', headers: [['content-type', 'application/json']], body: new TextEncoder().encode('{}'), redirected: false };
+    };
+    const files = { ...action('form', { trigger: 'post-login', dependencies: { 'form-data': versions['form-data']!, axios: versions['axios']! } }, code), ...flow('post-login', ['form']) };
+    const d = await deployFiles(files, { fetch }, { registry: registry.url });
+    const event = sampleEvent('post-login@v3');
+    const r = await runFlow(d, 'post-login', event);
+    expect(r.actions.map((a) => a.error?.stack ?? a.status)).toEqual(['success']);
+    const claim = claimsOf(r)['form'] as { boundary: string; stream: string };
+    expect(claim.boundary).toMatch(/^-{26}[0-9a-f]{24}$/);
+    expect(claim.stream).toContain('is not available in the sandbox: append a Buffer or a string');
+    const [upload, buffer] = seen;
+    expect(upload!.headers['content-type']).toBe(`multipart/form-data; boundary=${claim.boundary}`);
+    expect(upload!.headers['x-api-key']).toBe('k');
+    // The body fetch sent is the one getBuffer() gives, and Node's own parser reads it back.
+    expect(buffer!.body.equals(upload!.body)).toBe(true);
+    expect(buffer!.headers['content-length']).toBe(String(upload!.body.length));
+    const parsed = await new Response(upload!.body, { headers: { 'content-type': upload!.headers['content-type']! } }).formData();
+    const file = parsed.get('attachment') as File;
+    expect([parsed.get('email'), parsed.get('count'), file.name, file.type, await file.text()]).toEqual([(event.user as { email: string }).email, '42', 'a.txt', 'text/plain', 'hello']);
   }, 60_000);
 });
 

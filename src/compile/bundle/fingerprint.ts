@@ -13,7 +13,7 @@ import { SANDBOX_BUILTINS } from './builtins.ts';
 import { amdDefine } from './amd.ts';
 import { missingModule, wasmModule } from './sandbox-plugin.ts';
 import { BUILTIN_STUBS } from './stubs.ts';
-import { NODE_BUILDS } from './node-builds.ts';
+import { COMPAT_SOURCES, NODE_BUILDS } from './node-builds.ts';
 
 /** Bump when the bundle format or the esbuild options change in a way the layer bytes do not show. */
 const BUNDLE_FORMAT = 2;
@@ -40,6 +40,6 @@ async function compute(): Promise<string> {
   if (!result.ok) throw new InternalError(`bundler fingerprint: the reference bundle failed: ${JSON.stringify(result.diagnostics)}`);
   const hash = createHash('sha256').update(`actuate-bundle-${BUNDLE_FORMAT}\0esbuild@${esbuildVersion}\0`).update(result.code).update('\0').update(result.map);
   for (const name of Object.keys(BUILTIN_STUBS).sort()) hash.update(`\0stub:${name}\0${BUILTIN_STUBS[name]}`);
-  hash.update(`\0amd\0${amdDefine('')}\0missing\0${missingModule('x')}\0wasm\0${wasmModule('x')}\0node-builds\0${JSON.stringify(NODE_BUILDS)}`);
+  hash.update(`\0amd\0${amdDefine('')}\0missing\0${missingModule('x')}\0wasm\0${wasmModule('x')}\0node-builds\0${JSON.stringify(NODE_BUILDS)}\0compat\0${JSON.stringify(COMPAT_SOURCES)}`);
   return `sha256:${hash.digest('hex')}`;
 }

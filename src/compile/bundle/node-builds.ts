@@ -13,6 +13,10 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { FORM_DATA_COMPAT } from './form-data-compat.ts';
+
+/** The source of each layer module that replaces a package's browser file. */
+export const COMPAT_SOURCES: Readonly<Record<string, string>> = { 'form-data': FORM_DATA_COMPAT };
 
 export type NodeBuild =
   | { readonly kind: 'entry'; readonly package: string; readonly why: string }
@@ -40,6 +44,18 @@ export const NODE_BUILDS: readonly NodeBuild[] = [
     why: "the AWS SDK v2's browser build parses XML answers (SNS, SES, S3, STS…) with the DOM's DOMParser; its Node parser uses xml2js, one of its dependencies",
   },
 ];
+
+/**
+ * Browser files replaced by a module of the compatibility layer (its name in {@link COMPAT_SOURCES}):
+ * form-data's is only the global FormData, without the Node API Auth0 code calls (form-data-compat.ts).
+ */
+const COMPAT_FILES: ReadonlyMap<string, string> = new Map([['node_modules/form-data/lib/browser.js', 'form-data']]);
+
+/** The layer module replacing `resolved` (an absolute path in the dependency install), if any. */
+export function compatModule(resolved: string): string | undefined {
+  const at = resolved.lastIndexOf('node_modules/');
+  return at < 0 ? undefined : COMPAT_FILES.get(resolved.slice(at));
+}
 
 const ENTRY = new Set(NODE_BUILDS.filter((b) => b.kind === 'entry').map((b) => b.package));
 const FILES = new Map<string, { readonly package: string; readonly nodeFile: string }>(

@@ -27,7 +27,7 @@ import { amdAsCommonJs, isAmdModule } from './amd.ts';
 import { SANDBOX_BUILTINS, builtinName } from './builtins.ts';
 import type { ImportGraph } from './import-graph.ts';
 import { layerFileName, layerFilePath } from './layer-files.ts';
-import { nodeBuildFile } from './node-builds.ts';
+import { COMPAT_SOURCES, compatModule, nodeBuildFile } from './node-builds.ts';
 import { BUILTIN_SOURCES, INJECTED_GLOBALS, POLYFILL_PREFIX, resolvePolyfill } from './polyfills.ts';
 import { BUILTIN_STUBS } from './stubs.ts';
 import { isRelativeSpecifier, loaderFor, packageName, resolveRepoImport } from './repo-files.ts';
@@ -113,12 +113,14 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
   // A package file esbuild resolved, or the Node file to use instead (node-builds.ts).
   const packageFile = async (spec: string, r: Resolved): Promise<Resolved> => {
     if (r.namespace !== 'file') return r;
+    const compat = compatModule(r.path);
+    if (compat !== undefined) return { namespace: BUILTIN_NAMESPACE, path: `compat/${compat}` };
     const node = await nodeBuildFile(spec, r.path);
     return node !== undefined && inInstall(node) ? { path: node } : r;
   };
   // What the resolution becomes: an AMD file, the Node file replacing it, or esbuild's own answer.
   const settle = async (r: Resolved, chosen: Resolved): Promise<OnResolveResult | undefined> =>
-    (await amdOr(chosen)) ?? (chosen === r ? undefined : chosen);
+    chosen === r ? amdOr(r) : chosen.namespace === BUILTIN_NAMESPACE ? chosen : ((await amdOr(chosen)) ?? chosen);
 
   const builtin = (from: string, spec: string, name: string, stubbable = false): OnResolveResult => {
     if (!SANDBOX_BUILTINS.has(name) && stubbable && Object.hasOwn(BUILTIN_STUBS, name)) {
@@ -265,6 +267,11 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
     if (p.startsWith('stub/')) return { contents: BUILTIN_STUBS[p.slice('stub/'.length)] ?? '', loader: 'js' };
     if (p.startsWith('missing/')) return { contents: missingModule(p.slice('missing/'.length)), loader: 'js' };
     if (p.startsWith('wasm/')) return { contents: wasmModule(p.slice('wasm/'.length)), loader: 'js' };
+    if (p.startsWith('compat/')) {
+      const source = COMPAT_SOURCES[p.slice('compat/'.length)];
+      if (source === undefined) throw new InternalError(`no compatibility module ${p}`);
+      return { contents: source, loader: 'js' };
+    }
     if (p.startsWith('inject/')) return { contents: INJECTED_GLOBALS[p.slice('inject/'.length)] ?? '', loader: 'js' };
     if (p.startsWith('node/')) {
       const source = BUILTIN_SOURCES[p.slice('node/'.length)];

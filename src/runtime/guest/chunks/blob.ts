@@ -115,10 +115,19 @@ class FormData {
 
 // ---- multipart/form-data ----------------------------------------------------------------------
 const escapeName = (s) => s.replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/"/g, '%22');
-/** A FormData as a request body: its bytes and content type (boundary as undici makes them). */
+/** A boundary RFC 2046 allows: what a form's own \`getBoundary()\` (the form-data package's API) may give. */
+const BOUNDARY = /^[0-9A-Za-z'()+_,.\/:=? -]{0,69}[0-9A-Za-z'()+_,.\/:=?-]$/;
+/**
+ * A FormData as a request body: its bytes and content type (boundary as undici makes them, or the
+ * form's own when it has \`getBoundary()\`, so \`headers: form.getHeaders()\` matches the body).
+ */
 function encodeMultipart(form) {
-  let boundary = '----formdata-undici-0';
-  for (let i = 0; i < 11; i++) boundary += Math.floor(Math.random() * 10);
+  const own = typeof form.getBoundary === 'function' ? String(form.getBoundary()) : '';
+  let boundary = own;
+  if (!BOUNDARY.test(own)) {
+    boundary = '----formdata-undici-0';
+    for (let i = 0; i < 11; i++) boundary += Math.floor(Math.random() * 10);
+  }
   const chunks = [];
   for (const [name, value] of form) {
     let head = '--' + boundary + '\r\nContent-Disposition: form-data; name="' + escapeName(name) + '"';
