@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { NODE_BUILDS, nodeBuildFile } from './node-builds.ts';
+import { COMPAT_SOURCES, NODE_BUILDS, compatModule, nodeBuildFile } from './node-builds.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'actuate-node-builds-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -53,5 +53,12 @@ describe('packages given their Node build', () => {
     write('node_modules/qrcode/package.json', '{ not json');
     const browser = write('node_modules/qrcode/lib/browser.js');
     expect(await nodeBuildFile('qrcode', browser)).toBeUndefined();
+  });
+
+  test("form-data's browser file is replaced by a module of the layer, wherever it is installed", () => {
+    expect(compatModule(path.join(root, 'node_modules/form-data/lib/browser.js'))).toBe('form-data');
+    expect(compatModule(path.join(root, 'node_modules/axios/node_modules/form-data/lib/browser.js'))).toBe('form-data');
+    expect(compatModule(path.join(root, 'node_modules/form-data/lib/form_data.js'))).toBeUndefined();
+    expect(Object.keys(COMPAT_SOURCES)).toEqual(['form-data']);
   });
 });
