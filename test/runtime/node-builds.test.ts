@@ -125,6 +125,10 @@ exports.onExecutePostLogin = async (event, api) => {
   form.append('count', 42);
   await axios.post('https://api.example.com/upload', form, { headers: form.getHeaders({ 'X-Api-Key': 'k' }) });
   await axios.post('https://api.example.com/buffer', form.getBuffer(), { headers: { ...form.getHeaders(), 'content-length': form.getLengthSync() } });
+  const spec = new globalThis.FormData();
+  spec.append('to', 'x@example.com');
+  await axios.post('https://api.example.com/spec', spec);
+  await fetch('https://api.example.com/bare', { method: 'POST', body: spec, headers: { 'content-type': 'multipart/form-data' } });
   let stream;
   try { form.append('file', { pipe() {}, on() {} }); } catch (e) { stream = e.message; }
   api.idToken.setCustomClaim('form', { boundary: form.getBoundary(), stream });
@@ -143,7 +147,14 @@ exports.onExecutePostLogin = async (event, api) => {
     const claim = claimsOf(r)['form'] as { boundary: string; stream: string };
     expect(claim.boundary).toMatch(/^-{26}[0-9a-f]{24}$/);
     expect(claim.stream).toContain('is not available in the sandbox: append a Buffer or a string');
-    const [upload, buffer] = seen;
+    const [upload, buffer, spec, bare] = seen;
+    // A FormData without getHeaders(): axios's browser build labels the POST url-encoded; the
+    // sandbox's fetch names the multipart boundary instead, as axios's Node build does.
+    for (const r of [spec!, bare!]) {
+      const type = r.headers['content-type']!;
+      expect(type).toMatch(/^multipart\/form-data; boundary=/);
+      expect((await new Response(r.body, { headers: { 'content-type': type } }).formData()).get('to')).toBe('x@example.com');
+    }
     expect(upload!.headers['content-type']).toBe(`multipart/form-data; boundary=${claim.boundary}`);
     expect(upload!.headers['x-api-key']).toBe('k');
     // The body fetch sent is the one getBuffer() gives, and Node's own parser reads it back.

@@ -88,7 +88,7 @@ function extractBody(body) {
   if (typeof body === 'object') {
     const b = I.load('blob');
     if (body instanceof b.Blob) return { bytes: b.blobBytes(body).slice(), type: body.type || null };
-    if (body instanceof b.FormData) return b.encodeMultipart(body);
+    if (body instanceof b.FormData) return Object.assign(b.encodeMultipart(body), { form: true });
     // A ReadableStream: read whole when the body is consumed or sent (the host sends bodies whole).
     if (typeof body.getReader === 'function') return { bytes: null, type: null, source: body };
   }
@@ -126,7 +126,10 @@ class Body {
 function initBody(self, body, headers) {
   const x = extractBody(body);
   bodies.set(self, { bytes: x.bytes, used: false, stream: undefined, source: x.source || null });
-  if (x.type !== null && !headers.has('content-type')) headers.set('content-type', x.type);
+  // A form's content type must name its boundary. A header without one is replaced: axios's browser
+  // build labels every POST \`application/x-www-form-urlencoded\` unless told otherwise (its Node
+  // build, which Auth0 runs, sends multipart), and a bare \`multipart/form-data\` cannot be parsed.
+  if (x.type !== null && (!headers.has('content-type') || (x.form === true && !/;\s*boundary=/i.test(headers.get('content-type'))))) headers.set('content-type', x.type);
   return x.bytes;
 }
 function cloneBody(from, to) {
