@@ -147,7 +147,7 @@ describe('channel checks', () => {
   });
 
   test('system ops validate their arguments', async () => {
-    expect(await outputOf(caught(`api.raw.call('sys.crypto.hash', ['sha256'])`))).toEqual(['TypeError', 'hash arguments must have 2 items, got 1']);
+    expect(await outputOf(caught(`api.raw.call('sys.crypto.hash', ['sha256'])`))).toEqual(['TypeError', 'hash arguments must have 2 or 3 items, got 1']);
     expect(await outputOf(caught(`api.raw.call('sys.crypto.hash', ['sha256', 'not base64!'])`))).toEqual(['TypeError', 'data must be base64-encoded']);
     expect(await outputOf(caught(`api.raw.call('sys.crypto.random', 1e9)`))).toEqual(['RangeError', 'size must be between 0 and 1048576, got 1000000000']);
     expect(await outputOf(caught(`api.raw.call('sys.console', ['shout', 'x'])`))).toEqual(['TypeError', 'unknown console level shout']);

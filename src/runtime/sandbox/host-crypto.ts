@@ -30,6 +30,18 @@ const HASHES = getHashes().map((h) => h.toLowerCase());
 const MAX_RANDOM_BYTES = 1024 * 1024;
 const MAX_PBKDF2_ITERATIONS = 1_000_000;
 
+/** An array of `min` to `max` items. */
+function expectItems(v: unknown, min: number, max: number, what: string): unknown[] {
+  const a = expectArray(v, -1, what);
+  if (a.length < min || a.length > max) throw new TypeError(`${what} must have ${min} or ${max} items, got ${a.length}`);
+  return a;
+}
+
+/** The text encoding a digest crosses in: hex and base64url when the guest asks for them, else base64. */
+function digestEncoding(v: unknown): 'base64' | 'hex' | 'base64url' {
+  return v === 'hex' || v === 'base64url' ? v : 'base64';
+}
+
 const RSA: Readonly<Record<string, (key: SignKeyObjectInput & { oaepHash?: string }, data: Buffer) => Buffer>> = { publicEncrypt, privateDecrypt, privateEncrypt, publicDecrypt };
 
 /** Sync crypto ops by name; each takes the parsed guest arguments and returns JSON-able data. */
@@ -38,13 +50,15 @@ export const CRYPTO_OPS: Readonly<Record<string, (args: unknown) => unknown>> = 
   'sys.crypto.hashes': () => HASHES,
   'sys.crypto.uuid': () => randomUUID(),
   'sys.crypto.random': (args) => toB64(randomBytes(expectInteger(args, 'size', 0, MAX_RANDOM_BYTES))),
+  /** `[alg, data, encoding?]`: the digest as base64, or as hex or base64url when asked (the guest's own encoding costs more than the hash). */
   'sys.crypto.hash': (args) => {
-    const [alg, data] = expectArray(args, 2, 'hash arguments');
-    return createHash(expectString(alg, 'algorithm')).update(fromB64(data, 'data')).digest('base64');
+    const [alg, data, encoding] = expectItems(args, 2, 3, 'hash arguments');
+    return createHash(expectString(alg, 'algorithm')).update(fromB64(data, 'data')).digest(digestEncoding(encoding));
   },
+  /** `[alg, key, data, encoding?]`, encoded as for `sys.crypto.hash`. */
   'sys.crypto.hmac': (args) => {
-    const [alg, key, data] = expectArray(args, 3, 'hmac arguments');
-    return createHmac(expectString(alg, 'algorithm'), fromB64(key, 'key')).update(fromB64(data, 'data')).digest('base64');
+    const [alg, key, data, encoding] = expectItems(args, 3, 4, 'hmac arguments');
+    return createHmac(expectString(alg, 'algorithm'), fromB64(key, 'key')).update(fromB64(data, 'data')).digest(digestEncoding(encoding));
   },
   'sys.crypto.sign': (args) => {
     const [alg, data, key] = expectArray(args, 3, 'sign arguments');

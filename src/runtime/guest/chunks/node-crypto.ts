@@ -71,7 +71,11 @@ class Hash {
     if (this.#done) throw new Error('Digest already called');
     this.#done = true;
     const data = I.b64encode(enc.concatBytes(this.#chunks), false);
-    const r = this.#key === undefined ? I.call('sys.crypto.hash', [this.#alg, data]) : I.call('sys.crypto.hmac', [this.#alg, I.b64encode(this.#key, false), data]);
+    // Text the host can give as is (hex, base64, base64url) crosses in that encoding, not re-encoded here.
+    const e = typeof encoding === 'string' ? encoding.toLowerCase() : '';
+    const as = e === 'hex' || e === 'base64url' ? e : 'base64';
+    const r = this.#key === undefined ? I.call('sys.crypto.hash', [this.#alg, data, as]) : I.call('sys.crypto.hmac', [this.#alg, I.b64encode(this.#key, false), data, as]);
+    if (e === as) return r;
     return out(I.b64decode(r), encoding);
   }
   copy() {
