@@ -205,7 +205,9 @@ export async function run(secret: string): Promise<string> {
   const cipher = crypto.createCipheriv('aes-256-gcm', crypto.scryptSync('pw', 'salt', 32), crypto.randomBytes(12));
   const sealed = cipher.update(text, 'utf8', 'base64') + cipher.final('base64') + cipher.getAuthTag().toString('hex');
   const decipher = crypto.createDecipheriv('aes-256-gcm', crypto.createSecretKey(new Uint8Array(32)), new Uint8Array(12)).setAuthTag(new Uint8Array(16));
-  const opened: string = decipher.update(sealed, 'base64', 'utf8') + decipher.final('utf8') + new Uint8Array(crypto.hkdfSync('sha256', 'k', 's', 'i', 16)).length;
+  const pair = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const pems: { publicKey: string } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  const opened: string = pair.privateKey.type + pems.publicKey + decipher.update(sealed, 'base64', 'utf8') + decipher.final('utf8') + new Uint8Array(crypto.hkdfSync('sha256', 'k', 's', 'i', 16)).length;
   return hex + sealed + opened + qs.stringify({ a: 1 }) + formatUrl(url) + req.method + res.status + Buffer.byteLength('x') + streamed + when + mode;
 }
 `;

@@ -114,6 +114,31 @@ const CRYPTO = `declare module "crypto" {
   function scrypt(password: BinaryLike, salt: BinaryLike, keylen: number, options: ScryptOptions, callback: (error: Error | null, derivedKey: Buffer) => void): void;
   function hkdfSync(digest: string, ikm: BinaryLike | KeyObject, salt: BinaryLike, info: BinaryLike, keylen: number): ArrayBuffer;
   function hkdf(digest: string, ikm: BinaryLike | KeyObject, salt: BinaryLike, info: BinaryLike, keylen: number, callback: (error: Error | null, derivedKey: ArrayBuffer) => void): void;
+  type KeyPairType = 'rsa' | 'rsa-pss' | 'ec' | 'ed25519' | 'ed448' | 'x25519' | 'x448';
+  interface KeyEncoding {
+    type?: 'pkcs1' | 'spki' | 'pkcs8' | 'sec1';
+    format: 'pem' | 'der' | 'jwk';
+    cipher?: string;
+    passphrase?: string;
+  }
+  /** RSA up to 4096 bits in the sandbox (generation runs on the host's thread). */
+  interface KeyPairOptions {
+    modulusLength?: number;
+    publicExponent?: number;
+    namedCurve?: string;
+    hashAlgorithm?: string;
+    mgf1HashAlgorithm?: string;
+    saltLength?: number;
+    publicKeyEncoding?: KeyEncoding;
+    privateKeyEncoding?: KeyEncoding;
+  }
+  function generateKeyPairSync(
+    type: KeyPairType,
+    options: KeyPairOptions & { publicKeyEncoding: { format: 'pem' }; privateKeyEncoding: { format: 'pem' } },
+  ): { publicKey: string; privateKey: string };
+  function generateKeyPairSync(type: KeyPairType, options?: KeyPairOptions & { publicKeyEncoding?: undefined; privateKeyEncoding?: undefined }): { publicKey: KeyObject; privateKey: KeyObject };
+  function generateKeyPairSync(type: KeyPairType, options?: KeyPairOptions): { publicKey: any; privateKey: any };
+  function generateKeyPair(type: KeyPairType, options: KeyPairOptions | undefined, callback: (error: Error | null, publicKey: any, privateKey: any) => void): void;
   function getRandomValues<T extends ArrayBufferView>(array: T): T;
   const webcrypto: Crypto;
   const subtle: SubtleCrypto;

@@ -1,10 +1,10 @@
-import { createCipheriv, createDecipheriv, getCiphers, hkdfSync, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, generateKeyPairSync, getCiphers, hkdfSync, scryptSync } from 'node:crypto';
 import type { CipherGCM, DecipherGCM } from 'node:crypto';
 import { expectArray, expectInteger, expectObject, expectString, fromB64, toB64 } from './op-args.ts';
 
 /**
- * Host side of the guest's Node ciphers, scrypt and HKDF (ops `sys.crypto.cipher`, `.ciphers`,
- * `.scrypt`, `.hkdf`; guest chunk `nodecipher`). Stateless like the rest of host-crypto.ts: the
+ * Host side of the guest's Node ciphers, scrypt, HKDF and key pairs (ops `sys.crypto.cipher`,
+ * `.ciphers`, `.scrypt`, `.hkdf`, `.keypair`; guest chunk `nodecipher`). Stateless like the rest of host-crypto.ts: the
  * guest sends the key, the IV and every byte given to `update()` so far, and each call runs a fresh
  * cipher over them. A cipher's output after N bytes does not depend on how they were split, so
  * the guest hands out the new part of it: Node's answers, chunk by chunk, with nothing held on the
@@ -23,6 +23,16 @@ const failure = (e: unknown): Failure => {
 /** scrypt's memory (128 · N · r bytes) is capped as Node caps it by default (`maxmem`, 32 MiB), and no higher. */
 const MAX_SCRYPT_MEM = 32 * 1024 * 1024;
 const MAX_DERIVED_BYTES = 1024 * 1024;
+/**
+ * Key pairs the sandbox generates, and the largest RSA modulus: generation runs on the host's thread
+ * (a daemon's, or a pool worker's) where the watchdog cannot stop it; 4096 bits takes up to a
+ * second or so. DSA and DH parameters can take far longer and are not offered.
+ */
+const KEY_PAIR_TYPES = new Set(['rsa', 'rsa-pss', 'ec', 'ed25519', 'ed448', 'x25519', 'x448']);
+const MAX_MODULUS_BITS = 4096;
+
+/** A generated key as it crosses: PEM text, DER bytes (base64) or a JWK. */
+const crossingKey = (k: unknown) => (typeof k === 'string' ? { pem: k } : Buffer.isBuffer(k) ? { der: toB64(k) } : { jwk: k });
 
 export const CIPHER_OPS: Readonly<Record<string, (args: unknown) => unknown>> = {
   'sys.crypto.ciphers': () => getCiphers(),
@@ -62,7 +72,36 @@ export const CIPHER_OPS: Readonly<Record<string, (args: unknown) => unknown>> = 
     const o = expectObject(opts, 'scrypt options');
     const n = (name: string, fallback: number) => (o[name] === undefined ? fallback : expectInteger(o[name], name, 1, 2 ** 30));
     try {
-      return toB64(scryptSync(fromB64(password, 'password'), fromB64(salt, 'salt'), expectInteger(keylen, 'keylen', 0, MAX_DERIVED_BYTES), { N: n('N', 16384), r: n('r', 8), p: n('p', 1), maxmem: Math.min(n('maxmem', MAX_SCRYPT_MEM), MAX_SCRYPT_MEM) }));
+      const [N, r, p, maxmem] = [n('N', 16384), n('r', 8), n('p', 1), Math.min(n('maxmem', MAX_SCRYPT_MEM), MAX_SCRYPT_MEM)];
+      // OpenSSL's own memory check leaves its error on the thread's queue (Node 20), and the next
+      // key parse on this thread, in any action, then fails with it. So it is checked here first,
+      // with OpenSSL's formula and Node's error.
+      if (128 * p * r + 128 * r * (N + 2) > maxmem) {
+        throw Object.assign(new RangeError('Invalid scrypt params: error:030000AC:digital envelope routines::memory limit exceeded'), { code: 'ERR_CRYPTO_INVALID_SCRYPT_PARAMS' });
+      }
+      return toB64(scryptSync(fromB64(password, 'password'), fromB64(salt, 'salt'), expectInteger(keylen, 'keylen', 0, MAX_DERIVED_BYTES), { N, r, p, maxmem }));
+    } catch (e) {
+      return failure(e);
+    }
+  },
+  /**
+   * `[type, options, publicKeyEncoding | null, privateKeyEncoding | null]` → `{ publicKey, privateKey }`
+   * (see crossingKey; PEM SPKI and PKCS#8 when no encoding is given, for the guest's KeyObjects), or a failure.
+   */
+  'sys.crypto.keypair': (args) => {
+    const [type, opts, pub, priv] = expectArray(args, 4, 'key pair arguments');
+    const t = expectString(type, 'type');
+    const o = expectObject(opts, 'key pair options');
+    try {
+      if (!KEY_PAIR_TYPES.has(t)) throw new TypeError(`The argument 'type' must be one of ${[...KEY_PAIR_TYPES].join(', ')} in the sandbox. Received '${t}'`);
+      if (typeof o['modulusLength'] === 'number' && o['modulusLength'] > MAX_MODULUS_BITS) {
+        throw new RangeError(`modulusLength above ${MAX_MODULUS_BITS} is not available in the sandbox: key generation runs on the host's thread`);
+      }
+      const publicKeyEncoding = pub === null ? { type: 'spki', format: 'pem' } : expectObject(pub, 'publicKeyEncoding');
+      const privateKeyEncoding = priv === null ? { type: 'pkcs8', format: 'pem' } : expectObject(priv, 'privateKeyEncoding');
+      // Node's overloads are per type and format; its runtime checks the options alike.
+      const pair = (generateKeyPairSync as (t: string, o: object) => { publicKey: unknown; privateKey: unknown })(t, { ...o, publicKeyEncoding, privateKeyEncoding });
+      return { publicKey: crossingKey(pair.publicKey), privateKey: crossingKey(pair.privateKey) };
     } catch (e) {
       return failure(e);
     }

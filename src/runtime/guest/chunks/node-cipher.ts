@@ -1,6 +1,7 @@
 /**
  * Guest chunk `nodecipher`: Node's `createCipheriv`/`createDecipheriv` (AES in every mode, GCM,
- * CCM and OCB with their tags and AAD, ChaCha20-Poly1305…), `getCiphers`, `scrypt` and `hkdf`,
+ * CCM and OCB with their tags and AAD, ChaCha20-Poly1305…), `getCiphers`, `scrypt`, `hkdf` and
+ * `generateKeyPair(Sync)` (RSA up to 4096 bits, EC, Ed25519/448, X25519/448),
  * loaded on first use by the `nodecrypto` chunk. Each `update()` and `final()` is one sync host
  * call over all the bytes given so far (host-cipher.ts says why that gives Node's answers);
  * string outputs go through a decoder as in Node, so `update(…, 'base64') + final('base64')` is
@@ -106,8 +107,31 @@ function hkdfSync(digest, ikm, salt, info, keylen) {
   const r = fail(I.call('sys.crypto.hkdf', [String(digest), b64(secretBytes(ikm, 'ikm')), b64(toData(salt, undefined, 'salt')), b64(toData(info, undefined, 'info')), Number(keylen)]));
   return I.b64decode(r).buffer;
 }
+/** Node's generateKeyPairSync: encoded keys when encodings are given, else KeyObjects. */
+function generateKeyPairSync(type, options) {
+  const o = Object.assign({}, options);
+  const pub = o.publicKeyEncoding, priv = o.privateKeyEncoding;
+  delete o.publicKeyEncoding; delete o.privateKeyEncoding;
+  if (typeof o.publicExponent === 'bigint') o.publicExponent = Number(o.publicExponent);
+  const r = fail(I.call('sys.crypto.keypair', [String(type), o, pub ? Object.assign({}, pub) : null, priv ? Object.assign({}, priv) : null]));
+  const crypto = I.load('nodecrypto').crypto;
+  const decode = (k, encoding, kind) => {
+    if (!encoding) return kind === 'public' ? crypto.createPublicKey(k.pem) : crypto.createPrivateKey(k.pem);
+    if (k.der !== undefined) return out(I.b64decode(k.der));
+    return k.jwk !== undefined ? k.jwk : k.pem;
+  };
+  return { publicKey: decode(r.publicKey, pub, 'public'), privateKey: decode(r.privateKey, priv, 'private') };
+}
 let ciphers;
 return {
+  generateKeyPairSync,
+  generateKeyPair(type, options, cb) {
+    if (typeof options === 'function') { cb = options; options = undefined; }
+    callback(cb);
+    let r, e = null;
+    try { r = generateKeyPairSync(type, options); } catch (x) { e = x; }
+    queueMicrotask(() => (e ? cb(e) : cb(null, r.publicKey, r.privateKey)));
+  },
   createCipheriv(algorithm, key, iv, options) { return new Cipher(algorithm, key, iv, options); },
   createDecipheriv(algorithm, key, iv, options) { return new Decipher(algorithm, key, iv, options); },
   Cipher, Decipher, Cipheriv: Cipher, Decipheriv: Decipher,

@@ -202,6 +202,8 @@ const crypto = {
   scryptSync(password, salt, keylen, options) { return ciphers().scryptSync(password, salt, keylen, options); },
   hkdf(digest, ikm, salt, info, keylen, cb) { return ciphers().hkdf(digest, ikm, salt, info, keylen, cb); },
   hkdfSync(digest, ikm, salt, info, keylen) { return ciphers().hkdfSync(digest, ikm, salt, info, keylen); },
+  generateKeyPairSync(type, options) { return ciphers().generateKeyPairSync(type, options); },
+  generateKeyPair(type, options, cb) { return ciphers().generateKeyPair(type, options, cb); },
   publicEncrypt: rsa('publicEncrypt'),
   privateDecrypt: rsa('privateDecrypt'),
   privateEncrypt: rsa('privateEncrypt'),
