@@ -6401,6 +6401,96 @@ var ImportGraph = class {
   }
 };
 
+// src/compile/bundle/async-context-stubs.ts
+var DIAGNOSTICS_CHANNEL = `var channels = new Map();
+function Channel(name) { this.name = name; this._subscribers = []; this._stores = new Map(); }
+Object.defineProperty(Channel.prototype, "hasSubscribers", { get: function () { return this._subscribers.length > 0 || this._stores.size > 0; } });
+Channel.prototype.subscribe = function (fn) { this._subscribers = this._subscribers.concat([fn]); };
+Channel.prototype.unsubscribe = function (fn) { var i = this._subscribers.indexOf(fn); if (i < 0) return false; this._subscribers = this._subscribers.slice(0, i).concat(this._subscribers.slice(i + 1)); return true; };
+Channel.prototype.publish = function (message) {
+  var subs = this._subscribers;
+  for (var i = 0; i < subs.length; i++) {
+    try { subs[i](message, this.name); } catch (e) { setTimeout(function () { throw e; }, 0); }
+  }
+};
+Channel.prototype.bindStore = function (store, transform) { this._stores.set(store, transform); };
+Channel.prototype.unbindStore = function (store) { return this._stores.delete(store); };
+Channel.prototype.runStores = function (message, fn, thisArg) {
+  var args = Array.prototype.slice.call(arguments, 3), self = this, run = function () { self.publish(message); return fn.apply(thisArg, args); };
+  this._stores.forEach(function (transform, store) { var inner = run; run = function () { return store.run(transform ? transform(message) : message, inner); }; });
+  return run();
+};
+function channel(name) { var c = channels.get(name); if (!c) { c = new Channel(name); channels.set(name, c); } return c; }
+var TRACING_EVENTS = ["start", "end", "asyncStart", "asyncEnd", "error"];
+function tracingChannel(name) {
+  var t = name;
+  if (typeof name === "string") { t = {}; TRACING_EVENTS.forEach(function (k) { t[k] = channel("tracing:" + name + ":" + k); }); }
+  Object.defineProperty(t, "hasSubscribers", { get: function () { return TRACING_EVENTS.some(function (k) { return t[k].hasSubscribers; }); } });
+  t.subscribe = function (h) { TRACING_EVENTS.forEach(function (k) { if (h[k]) t[k].subscribe(h[k]); }); };
+  t.unsubscribe = function (h) { var ok = true; TRACING_EVENTS.forEach(function (k) { if (h[k]) ok = t[k].unsubscribe(h[k]) && ok; }); return ok; };
+  t.traceSync = function (fn, context, thisArg) {
+    var args = Array.prototype.slice.call(arguments, 3); context = context || {};
+    t.start.publish(context);
+    try { context.result = fn.apply(thisArg, args); return context.result; } catch (e) { context.error = e; t.error.publish(context); throw e; } finally { t.end.publish(context); }
+  };
+  t.tracePromise = function (fn, context, thisArg) {
+    var args = Array.prototype.slice.call(arguments, 3); context = context || {};
+    t.start.publish(context);
+    try {
+      return Promise.resolve(fn.apply(thisArg, args)).then(
+        function (r) { context.result = r; t.asyncStart.publish(context); t.asyncEnd.publish(context); return r; },
+        function (e) { context.error = e; t.error.publish(context); t.asyncStart.publish(context); t.asyncEnd.publish(context); throw e; });
+    } catch (e) { context.error = e; t.error.publish(context); throw e; } finally { t.end.publish(context); }
+  };
+  t.traceCallback = function (fn, position, context, thisArg) {
+    var args = Array.prototype.slice.call(arguments, 4); context = context || {};
+    var at = position < 0 ? args.length + position : position, callback = args[at];
+    args[at] = function (err, res) {
+      if (err) { context.error = err; t.error.publish(context); } else context.result = res;
+      t.asyncStart.publish(context);
+      try { return callback.apply(this, arguments); } finally { t.asyncEnd.publish(context); }
+    };
+    return t.traceSync.apply(null, [fn, context, thisArg].concat(args));
+  };
+  return t;
+}
+module.exports = {
+  channel: channel, hasSubscribers: function (name) { var c = channels.get(name); return !!c && c.hasSubscribers; },
+  subscribe: function (name, fn) { channel(name).subscribe(fn); }, unsubscribe: function (name, fn) { return channel(name).unsubscribe(fn); },
+  tracingChannel: tracingChannel, Channel: Channel
+};
+`;
+var ASYNC_HOOKS = `function AsyncResource(type) { this.type = type; }
+AsyncResource.prototype.runInAsyncScope = function (fn, thisArg) { return fn.apply(thisArg, Array.prototype.slice.call(arguments, 2)); };
+AsyncResource.prototype.bind = function (fn, thisArg) { var self = this; return function () { return self.runInAsyncScope.apply(self, [fn, thisArg === undefined ? this : thisArg].concat(Array.prototype.slice.call(arguments))); }; };
+AsyncResource.prototype.emitDestroy = function () { return this; };
+AsyncResource.prototype.asyncId = function () { return 1; };
+AsyncResource.prototype.triggerAsyncId = function () { return 0; };
+AsyncResource.bind = function (fn, type, thisArg) { return new AsyncResource(type || "bound-anonymous-fn").bind(fn, thisArg); };
+function AsyncLocalStorage() { this._enabled = false; this._store = undefined; }
+AsyncLocalStorage.prototype.getStore = function () { return this._enabled ? this._store : undefined; };
+AsyncLocalStorage.prototype.run = function (store, fn) {
+  var args = Array.prototype.slice.call(arguments, 2), prev = this._store, wasEnabled = this._enabled;
+  this._enabled = true; this._store = store;
+  try { return fn.apply(undefined, args); } finally { this._store = prev; this._enabled = wasEnabled; }
+};
+AsyncLocalStorage.prototype.exit = function (fn) {
+  var args = Array.prototype.slice.call(arguments, 1), prev = this._enabled;
+  this._enabled = false;
+  try { return fn.apply(undefined, args); } finally { this._enabled = prev; }
+};
+AsyncLocalStorage.prototype.enterWith = function (store) { this._enabled = true; this._store = store; };
+AsyncLocalStorage.prototype.disable = function () { this._enabled = false; this._store = undefined; };
+AsyncLocalStorage.bind = function (fn) { return fn; };
+AsyncLocalStorage.snapshot = function () { return function (fn) { return fn.apply(undefined, Array.prototype.slice.call(arguments, 1)); }; };
+function createHook() { return { enable: function () { return this; }, disable: function () { return this; } }; }
+module.exports = {
+  AsyncResource: AsyncResource, AsyncLocalStorage: AsyncLocalStorage, createHook: createHook,
+  executionAsyncId: function () { return 1; }, triggerAsyncId: function () { return 0; }, executionAsyncResource: function () { return {}; },
+  asyncWrapProviders: {}
+};
+`;
+
 // src/compile/bundle/http-over-fetch.ts
 function httpOverFetch(protocol) {
   return `var EventEmitter = require("events");
@@ -6685,94 +6775,6 @@ module.exports = {
   getPriority: function () { return 0; }, setPriority: function () {}
 };
 `;
-var DIAGNOSTICS_CHANNEL = `var channels = new Map();
-function Channel(name) { this.name = name; this._subscribers = []; this._stores = new Map(); }
-Object.defineProperty(Channel.prototype, "hasSubscribers", { get: function () { return this._subscribers.length > 0 || this._stores.size > 0; } });
-Channel.prototype.subscribe = function (fn) { this._subscribers = this._subscribers.concat([fn]); };
-Channel.prototype.unsubscribe = function (fn) { var i = this._subscribers.indexOf(fn); if (i < 0) return false; this._subscribers = this._subscribers.slice(0, i).concat(this._subscribers.slice(i + 1)); return true; };
-Channel.prototype.publish = function (message) {
-  var subs = this._subscribers;
-  for (var i = 0; i < subs.length; i++) {
-    try { subs[i](message, this.name); } catch (e) { setTimeout(function () { throw e; }, 0); }
-  }
-};
-Channel.prototype.bindStore = function (store, transform) { this._stores.set(store, transform); };
-Channel.prototype.unbindStore = function (store) { return this._stores.delete(store); };
-Channel.prototype.runStores = function (message, fn, thisArg) {
-  var args = Array.prototype.slice.call(arguments, 3), self = this, run = function () { self.publish(message); return fn.apply(thisArg, args); };
-  this._stores.forEach(function (transform, store) { var inner = run; run = function () { return store.run(transform ? transform(message) : message, inner); }; });
-  return run();
-};
-function channel(name) { var c = channels.get(name); if (!c) { c = new Channel(name); channels.set(name, c); } return c; }
-function tracingChannel(name) {
-  var t = typeof name === "string"
-    ? { start: channel("tracing:" + name + ":start"), end: channel("tracing:" + name + ":end"), asyncStart: channel("tracing:" + name + ":asyncStart"), asyncEnd: channel("tracing:" + name + ":asyncEnd"), error: channel("tracing:" + name + ":error") }
-    : name;
-  Object.defineProperty(t, "hasSubscribers", { get: function () { return t.start.hasSubscribers || t.end.hasSubscribers || t.asyncStart.hasSubscribers || t.asyncEnd.hasSubscribers || t.error.hasSubscribers; } });
-  t.subscribe = function (h) { ["start", "end", "asyncStart", "asyncEnd", "error"].forEach(function (k) { if (h[k]) t[k].subscribe(h[k]); }); };
-  t.unsubscribe = function (h) { var ok = true; ["start", "end", "asyncStart", "asyncEnd", "error"].forEach(function (k) { if (h[k]) ok = t[k].unsubscribe(h[k]) && ok; }); return ok; };
-  t.traceSync = function (fn, context, thisArg) {
-    var args = Array.prototype.slice.call(arguments, 3); context = context || {};
-    t.start.publish(context);
-    try { context.result = fn.apply(thisArg, args); return context.result; } catch (e) { context.error = e; t.error.publish(context); throw e; } finally { t.end.publish(context); }
-  };
-  t.tracePromise = function (fn, context, thisArg) {
-    var args = Array.prototype.slice.call(arguments, 3); context = context || {};
-    t.start.publish(context);
-    try {
-      return Promise.resolve(fn.apply(thisArg, args)).then(
-        function (r) { context.result = r; t.asyncStart.publish(context); t.asyncEnd.publish(context); return r; },
-        function (e) { context.error = e; t.error.publish(context); t.asyncStart.publish(context); t.asyncEnd.publish(context); throw e; });
-    } catch (e) { context.error = e; t.error.publish(context); throw e; } finally { t.end.publish(context); }
-  };
-  t.traceCallback = function (fn, position, context, thisArg) {
-    var args = Array.prototype.slice.call(arguments, 4); context = context || {};
-    var at = position < 0 ? args.length + position : position, callback = args[at];
-    args[at] = function (err, res) {
-      if (err) { context.error = err; t.error.publish(context); } else context.result = res;
-      t.asyncStart.publish(context);
-      try { return callback.apply(this, arguments); } finally { t.asyncEnd.publish(context); }
-    };
-    return t.traceSync.apply(null, [fn, context, thisArg].concat(args));
-  };
-  return t;
-}
-module.exports = {
-  channel: channel, hasSubscribers: function (name) { var c = channels.get(name); return !!c && c.hasSubscribers; },
-  subscribe: function (name, fn) { channel(name).subscribe(fn); }, unsubscribe: function (name, fn) { return channel(name).unsubscribe(fn); },
-  tracingChannel: tracingChannel, Channel: Channel
-};
-`;
-var ASYNC_HOOKS = `function AsyncResource(type) { this.type = type; }
-AsyncResource.prototype.runInAsyncScope = function (fn, thisArg) { return fn.apply(thisArg, Array.prototype.slice.call(arguments, 2)); };
-AsyncResource.prototype.bind = function (fn, thisArg) { var self = this; return function () { return self.runInAsyncScope.apply(self, [fn, thisArg === undefined ? this : thisArg].concat(Array.prototype.slice.call(arguments))); }; };
-AsyncResource.prototype.emitDestroy = function () { return this; };
-AsyncResource.prototype.asyncId = function () { return 1; };
-AsyncResource.prototype.triggerAsyncId = function () { return 0; };
-AsyncResource.bind = function (fn, type, thisArg) { return new AsyncResource(type || "bound-anonymous-fn").bind(fn, thisArg); };
-function AsyncLocalStorage() { this._enabled = false; this._store = undefined; }
-AsyncLocalStorage.prototype.getStore = function () { return this._enabled ? this._store : undefined; };
-AsyncLocalStorage.prototype.run = function (store, fn) {
-  var args = Array.prototype.slice.call(arguments, 2), prev = this._store, wasEnabled = this._enabled;
-  this._enabled = true; this._store = store;
-  try { return fn.apply(undefined, args); } finally { this._store = prev; this._enabled = wasEnabled; }
-};
-AsyncLocalStorage.prototype.exit = function (fn) {
-  var args = Array.prototype.slice.call(arguments, 1), prev = this._enabled;
-  this._enabled = false;
-  try { return fn.apply(undefined, args); } finally { this._enabled = prev; }
-};
-AsyncLocalStorage.prototype.enterWith = function (store) { this._enabled = true; this._store = store; };
-AsyncLocalStorage.prototype.disable = function () { this._enabled = false; this._store = undefined; };
-AsyncLocalStorage.bind = function (fn) { return fn; };
-AsyncLocalStorage.snapshot = function () { return function (fn) { return fn.apply(undefined, Array.prototype.slice.call(arguments, 1)); }; };
-function createHook() { return { enable: function () { return this; }, disable: function () { return this; } }; }
-module.exports = {
-  AsyncResource: AsyncResource, AsyncLocalStorage: AsyncLocalStorage, createHook: createHook,
-  executionAsyncId: function () { return 1; }, triggerAsyncId: function () { return 0; }, executionAsyncResource: function () { return {}; },
-  asyncWrapProviders: {}
-};
-`;
 var THROWS = {
   gets: "a stand-in whose functions throw when called",
   consequence: "it fails with an error naming the call"
@@ -6935,10 +6937,7 @@ import path12 from "node:path";
 // src/compile/bundle/form-data-compat.ts
 var FORM_DATA_COMPAT = `var Base = globalThis.FormData;
 var Buffer = require("buffer").Buffer;
-var CRLF = "\\r\\n";
-var bytesOf = new WeakMap();
 function unavailable(what, why) { var e = new Error(what + " is not available in the sandbox: " + why); e.code = "ERR_ACTUATE_UNAVAILABLE"; return e; }
-function escapeName(s) { return String(s).replace(/\\n/g, "%0A").replace(/\\r/g, "%0D").replace(/"/g, "%22"); }
 function randomHex(n) { var b = new Uint8Array(n); globalThis.crypto.getRandomValues(b); var s = ""; for (var i = 0; i < n; i++) s += (b[i] < 16 ? "0" : "") + b[i].toString(16); return s; }
 class FormData extends Base {
   constructor(options) { super(); this._boundary = undefined; }
@@ -6952,11 +6951,7 @@ class FormData extends Base {
     if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
       var bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
       var blob = new Blob([bytes], { type: options.contentType || "application/octet-stream" });
-      if (filename === undefined) super.append(field, blob); else super.append(field, blob, filename);
-      // The form holds a File made from the Blob: its bytes are kept for getBuffer().
-      var held = this.getAll(field);
-      bytesOf.set(held[held.length - 1], bytes.slice());
-      return;
+      return filename === undefined ? super.append(field, blob) : super.append(field, blob, filename);
     }
     if (value instanceof Blob) return filename === undefined ? super.append(field, value) : super.append(field, value, filename);
     if (value && (typeof value.pipe === "function" || typeof value.on === "function")) {
@@ -6971,20 +6966,8 @@ class FormData extends Base {
     for (var k in userHeaders) if (Object.prototype.hasOwnProperty.call(userHeaders, k)) headers[k.toLowerCase()] = userHeaders[k];
     return headers;
   }
-  /** The body fetch sends for this form (the same encoding), as a Buffer. */
-  getBuffer() {
-    var boundary = this.getBoundary(), parts = [];
-    for (var entry of this.entries()) {
-      var head = "--" + boundary + CRLF + 'Content-Disposition: form-data; name="' + escapeName(entry[0]) + '"';
-      var value = entry[1];
-      if (typeof value === "string") { parts.push(Buffer.from(head + CRLF + CRLF + value.replace(/\\r(?!\\n)|(?<!\\r)\\n/g, CRLF) + CRLF)); continue; }
-      var bytes = bytesOf.get(value);
-      if (bytes === undefined) throw unavailable("form.getBuffer() of a Blob", "its bytes are only readable asynchronously; append a Buffer instead, or let fetch send the form");
-      parts.push(Buffer.from(head + '; filename="' + escapeName(value.name) + '"' + CRLF + "Content-Type: " + (value.type || "application/octet-stream") + CRLF + CRLF), Buffer.from(bytes), Buffer.from(CRLF));
-    }
-    parts.push(Buffer.from("--" + boundary + "--" + CRLF));
-    return Buffer.concat(parts);
-  }
+  /** The body fetch sends for this form (the runtime's own encoding), as a Buffer. */
+  getBuffer() { return Buffer.from(globalThis.__actuate_builtins.multipart(this).bytes); }
   getLengthSync() { return this.getBuffer().length; }
   getLength(callback) { var n; try { n = this.getLengthSync(); } catch (e) { return callback(e); } callback(null, n); }
   hasKnownLength() { return true; }
@@ -6992,7 +6975,7 @@ class FormData extends Base {
   pipe() { throw unavailable("form.pipe()", "post the form with fetch or axios, with headers form.getHeaders()"); }
   toString() { return "[object FormData]"; }
 }
-FormData.LINE_BREAK = CRLF;
+FormData.LINE_BREAK = "\\r\\n";
 FormData.DEFAULT_CONTENT_TYPE = "application/octet-stream";
 module.exports = FormData;
 `;
@@ -7386,6 +7369,7 @@ var STREAM_WEB = `var g = globalThis;
 });
 `;
 var STREAM_PROMISES = `var stream = require("stream");
+function abortError() { var e = new Error("The operation was aborted"); e.name = "AbortError"; e.code = "ABORT_ERR"; return e; }
 function isOptions(v) { return v !== null && typeof v === "object" && typeof v.pipe !== "function" && typeof v.on !== "function" && typeof v[Symbol.asyncIterator] !== "function" && !Array.isArray(v); }
 exports.pipeline = function pipeline() {
   var streams = Array.prototype.slice.call(arguments);
@@ -7393,9 +7377,9 @@ exports.pipeline = function pipeline() {
   var options = streams.length > 2 && isOptions(streams[streams.length - 1]) ? streams.pop() : undefined;
   return new Promise(function (resolve, reject) {
     var signal = options && options.signal;
-    if (signal && signal.aborted) { var e = new Error("The operation was aborted"); e.name = "AbortError"; e.code = "ABORT_ERR"; return reject(e); }
+    if (signal && signal.aborted) return reject(abortError());
     var last = stream.pipeline.apply(stream, streams.concat(function (err, value) { if (err) reject(err); else resolve(value); }));
-    if (signal) signal.addEventListener("abort", function () { var e = new Error("The operation was aborted"); e.name = "AbortError"; e.code = "ABORT_ERR"; if (last && typeof last.destroy === "function") last.destroy(e); reject(e); }, { once: true });
+    if (signal) signal.addEventListener("abort", function () { var e = abortError(); if (last && typeof last.destroy === "function") last.destroy(e); reject(e); }, { once: true });
   });
 };
 exports.finished = function finished(s, options) {
@@ -7533,7 +7517,7 @@ function setup(build2, o) {
     const node = await nodeBuildFile(spec, r.path);
     return node !== void 0 && inInstall(node) ? { path: node } : r;
   };
-  const settle = async (r, chosen) => chosen === r ? amdOr(r) : chosen.namespace === BUILTIN_NAMESPACE ? chosen : await amdOr(chosen) ?? chosen;
+  const settle = (r, chosen) => chosen === r ? amdOr(r) : chosen;
   const builtin = (from, spec, name, stubbable = false) => {
     if (!SANDBOX_BUILTINS.has(name) && stubbable && Object.hasOwn(BUILTIN_STUBS, name)) {
       graph.add(from, spec, spec);
@@ -7611,7 +7595,7 @@ function setup(build2, o) {
       return { namespace: BUILTIN_NAMESPACE, path: `wasm/${display(r)}` };
     }
     const chosen = await packageFile(spec, r);
-    if (chosen.namespace === "file" || chosen.namespace === void 0) graph.add(from, display(chosen), spec);
+    if (r.namespace === "file") graph.add(from, display(chosen), spec);
     return settle(r, chosen);
   };
   const fromLayer = async (args, from) => {
@@ -7773,28 +7757,27 @@ function missingModuleWarnings(missing, ctx) {
     const { chain, anchor, pkg: found } = builtinImport(ctx, m.importer, m.wasm ?? m.specifier);
     const top = found ?? anchor.via;
     const pkg = m.importer.startsWith("node_modules/") ? packageName2(m.importer.slice("node_modules/".length)) ?? top : top;
-    const through = pkg === top ? "" : ` (through "${top}")`;
-    if (m.wasm !== void 0) {
-      const d2 = createDiagnostic({
-        code: "W_WASM_UNAVAILABLE",
-        severity: "warning",
-        message: `the package "${pkg}"${through} imports the WebAssembly module ${m.wasm}, which the sandbox cannot run: its functions throw if the action reaches them (imported through ${chain.join(" -> ")})`,
-        file: anchor.file,
-        ...anchor.position,
-        hint: "The sandbox runs JavaScript only. If the action needs this code, choose a package (or version) written in JavaScript."
-      });
-      best.offer(`${pkg}\0${m.wasm}`, d2, chain.length);
-      continue;
-    }
-    const d = createDiagnostic({
+    const who = `the package "${pkg}"${pkg === top ? "" : ` (through "${top}")`}`;
+    const what = m.wasm !== void 0 ? {
+      code: "W_WASM_UNAVAILABLE",
+      key: m.wasm,
+      message: `${who} imports the WebAssembly module ${m.wasm}, which the sandbox cannot run: its functions throw if the action reaches them`,
+      hint: "The sandbox runs JavaScript only. If the action needs this code, choose a package (or version) written in JavaScript."
+    } : {
       code: "W_MISSING_MODULE",
+      key: m.specifier,
+      message: `${who} requires "${m.specifier}", which is not installed: that require() throws "Cannot find module" if the action reaches it`,
+      hint: `Usually an optional peer dependency for a feature the action does not use. If the action needs it, add "dependencies": { "${packageName2(m.specifier) ?? m.specifier}": "<exact version>" } to its action.json.`
+    };
+    const d = createDiagnostic({
+      code: what.code,
       severity: "warning",
-      message: `the package "${pkg}"${through} requires "${m.specifier}", which is not installed: that require() throws "Cannot find module" if the action reaches it (imported through ${chain.join(" -> ")})`,
+      message: `${what.message} (imported through ${chain.join(" -> ")})`,
       file: anchor.file,
       ...anchor.position,
-      hint: `Usually an optional peer dependency for a feature the action does not use. If the action needs it, add "dependencies": { "${packageName2(m.specifier) ?? m.specifier}": "<exact version>" } to its action.json.`
+      hint: what.hint
     });
-    best.offer(`${pkg}\0${m.specifier}`, d, chain.length);
+    best.offer(`${pkg}\0${what.key}`, d, chain.length);
   }
   return best.diagnostics();
 }

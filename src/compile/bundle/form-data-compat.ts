@@ -5,16 +5,13 @@
  * function". This is the sandbox's FormData with form-data's Node API on top: `getHeaders`,
  * `getBoundary`/`setBoundary`, `getBuffer`, `getLengthSync`/`getLength`, and `append` taking
  * Buffers, numbers and `{ filename, contentType }`. The sandbox's fetch sends a form with the
- * boundary its `getBoundary()` gives, so the headers and the body agree, and `getBuffer()` is
- * byte for byte what fetch sends. Streams (`fs.createReadStream`) and `submit`/`pipe` need sockets
+ * boundary its `getBoundary()` gives, so the headers and the body agree, and `getBuffer()` is that
+ * same encoding (the runtime's, through `__actuate_builtins.multipart`). Streams (`fs.createReadStream`) and `submit`/`pipe` need sockets
  * or files and throw, saying so.
  */
 export const FORM_DATA_COMPAT = `var Base = globalThis.FormData;
 var Buffer = require("buffer").Buffer;
-var CRLF = "\\r\\n";
-var bytesOf = new WeakMap();
 function unavailable(what, why) { var e = new Error(what + " is not available in the sandbox: " + why); e.code = "ERR_ACTUATE_UNAVAILABLE"; return e; }
-function escapeName(s) { return String(s).replace(/\\n/g, "%0A").replace(/\\r/g, "%0D").replace(/"/g, "%22"); }
 function randomHex(n) { var b = new Uint8Array(n); globalThis.crypto.getRandomValues(b); var s = ""; for (var i = 0; i < n; i++) s += (b[i] < 16 ? "0" : "") + b[i].toString(16); return s; }
 class FormData extends Base {
   constructor(options) { super(); this._boundary = undefined; }
@@ -28,11 +25,7 @@ class FormData extends Base {
     if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
       var bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
       var blob = new Blob([bytes], { type: options.contentType || "application/octet-stream" });
-      if (filename === undefined) super.append(field, blob); else super.append(field, blob, filename);
-      // The form holds a File made from the Blob: its bytes are kept for getBuffer().
-      var held = this.getAll(field);
-      bytesOf.set(held[held.length - 1], bytes.slice());
-      return;
+      return filename === undefined ? super.append(field, blob) : super.append(field, blob, filename);
     }
     if (value instanceof Blob) return filename === undefined ? super.append(field, value) : super.append(field, value, filename);
     if (value && (typeof value.pipe === "function" || typeof value.on === "function")) {
@@ -47,20 +40,8 @@ class FormData extends Base {
     for (var k in userHeaders) if (Object.prototype.hasOwnProperty.call(userHeaders, k)) headers[k.toLowerCase()] = userHeaders[k];
     return headers;
   }
-  /** The body fetch sends for this form (the same encoding), as a Buffer. */
-  getBuffer() {
-    var boundary = this.getBoundary(), parts = [];
-    for (var entry of this.entries()) {
-      var head = "--" + boundary + CRLF + 'Content-Disposition: form-data; name="' + escapeName(entry[0]) + '"';
-      var value = entry[1];
-      if (typeof value === "string") { parts.push(Buffer.from(head + CRLF + CRLF + value.replace(/\\r(?!\\n)|(?<!\\r)\\n/g, CRLF) + CRLF)); continue; }
-      var bytes = bytesOf.get(value);
-      if (bytes === undefined) throw unavailable("form.getBuffer() of a Blob", "its bytes are only readable asynchronously; append a Buffer instead, or let fetch send the form");
-      parts.push(Buffer.from(head + '; filename="' + escapeName(value.name) + '"' + CRLF + "Content-Type: " + (value.type || "application/octet-stream") + CRLF + CRLF), Buffer.from(bytes), Buffer.from(CRLF));
-    }
-    parts.push(Buffer.from("--" + boundary + "--" + CRLF));
-    return Buffer.concat(parts);
-  }
+  /** The body fetch sends for this form (the runtime's own encoding), as a Buffer. */
+  getBuffer() { return Buffer.from(globalThis.__actuate_builtins.multipart(this).bytes); }
   getLengthSync() { return this.getBuffer().length; }
   getLength(callback) { var n; try { n = this.getLengthSync(); } catch (e) { return callback(e); } callback(null, n); }
   hasKnownLength() { return true; }
@@ -68,7 +49,7 @@ class FormData extends Base {
   pipe() { throw unavailable("form.pipe()", "post the form with fetch or axios, with headers form.getHeaders()"); }
   toString() { return "[object FormData]"; }
 }
-FormData.LINE_BREAK = CRLF;
+FormData.LINE_BREAK = "\\r\\n";
 FormData.DEFAULT_CONTENT_TYPE = "application/octet-stream";
 module.exports = FormData;
 `;

@@ -99,9 +99,10 @@ export function stubbedBuiltinWarnings(stubs: readonly { builtin: string; specif
 }
 
 /**
- * One warning per missing module a package requires (`W_MISSING_MODULE`), at the user's import
- * that pulls the package in: the build works because Node, too, resolves require() only when it
- * runs, but the path that needs it throws "Cannot find module".
+ * One warning per module a package imports that is not bundled as code, at the user's import that
+ * pulls the package in: a module that is not installed (`W_MISSING_MODULE`; the build works because
+ * Node, too, resolves require() only when it runs, but the path that needs it throws "Cannot find
+ * module"), or a WebAssembly file (`W_WASM_UNAVAILABLE`; its functions throw if called).
  */
 export function missingModuleWarnings(missing: readonly MissingModule[], ctx: MessageContext): Diagnostic[] {
   const best = shortestPerKey();
@@ -109,28 +110,23 @@ export function missingModuleWarnings(missing: readonly MissingModule[], ctx: Me
     const { chain, anchor, pkg: found } = builtinImport(ctx, m.importer, m.wasm ?? m.specifier);
     const top = found ?? anchor.via;
     const pkg = m.importer.startsWith('node_modules/') ? (packageName(m.importer.slice('node_modules/'.length)) ?? top) : top;
-    const through = pkg === top ? '' : ` (through "${top}")`;
-    if (m.wasm !== undefined) {
-      const d = createDiagnostic({
-        code: 'W_WASM_UNAVAILABLE',
-        severity: 'warning',
-        message: `the package "${pkg}"${through} imports the WebAssembly module ${m.wasm}, which the sandbox cannot run: its functions throw if the action reaches them (imported through ${chain.join(' -> ')})`,
-        file: anchor.file,
-        ...anchor.position,
+    const who = `the package "${pkg}"${pkg === top ? '' : ` (through "${top}")`}`;
+    const what = m.wasm !== undefined
+      ? {
+        code: 'W_WASM_UNAVAILABLE', key: m.wasm,
+        message: `${who} imports the WebAssembly module ${m.wasm}, which the sandbox cannot run: its functions throw if the action reaches them`,
         hint: 'The sandbox runs JavaScript only. If the action needs this code, choose a package (or version) written in JavaScript.',
-      });
-      best.offer(`${pkg}\0${m.wasm}`, d, chain.length);
-      continue;
-    }
+      }
+      : {
+        code: 'W_MISSING_MODULE', key: m.specifier,
+        message: `${who} requires "${m.specifier}", which is not installed: that require() throws "Cannot find module" if the action reaches it`,
+        hint: `Usually an optional peer dependency for a feature the action does not use. If the action needs it, add "dependencies": { "${packageName(m.specifier) ?? m.specifier}": "<exact version>" } to its action.json.`,
+      };
     const d = createDiagnostic({
-      code: 'W_MISSING_MODULE',
-      severity: 'warning',
-      message: `the package "${pkg}"${through} requires "${m.specifier}", which is not installed: that require() throws "Cannot find module" if the action reaches it (imported through ${chain.join(' -> ')})`,
-      file: anchor.file,
-      ...anchor.position,
-      hint: `Usually an optional peer dependency for a feature the action does not use. If the action needs it, add "dependencies": { "${packageName(m.specifier) ?? m.specifier}": "<exact version>" } to its action.json.`,
+      code: what.code, severity: 'warning', message: `${what.message} (imported through ${chain.join(' -> ')})`,
+      file: anchor.file, ...anchor.position, hint: what.hint,
     });
-    best.offer(`${pkg}\0${m.specifier}`, d, chain.length);
+    best.offer(`${pkg}\0${what.key}`, d, chain.length);
   }
   return best.diagnostics();
 }

@@ -102,6 +102,7 @@ const STREAM_WEB = `var g = globalThis;
  * trailing options object (\`{ signal, end }\`) is taken off; an aborted signal destroys the streams.
  */
 const STREAM_PROMISES = `var stream = require("stream");
+function abortError() { var e = new Error("The operation was aborted"); e.name = "AbortError"; e.code = "ABORT_ERR"; return e; }
 function isOptions(v) { return v !== null && typeof v === "object" && typeof v.pipe !== "function" && typeof v.on !== "function" && typeof v[Symbol.asyncIterator] !== "function" && !Array.isArray(v); }
 exports.pipeline = function pipeline() {
   var streams = Array.prototype.slice.call(arguments);
@@ -109,9 +110,9 @@ exports.pipeline = function pipeline() {
   var options = streams.length > 2 && isOptions(streams[streams.length - 1]) ? streams.pop() : undefined;
   return new Promise(function (resolve, reject) {
     var signal = options && options.signal;
-    if (signal && signal.aborted) { var e = new Error("The operation was aborted"); e.name = "AbortError"; e.code = "ABORT_ERR"; return reject(e); }
+    if (signal && signal.aborted) return reject(abortError());
     var last = stream.pipeline.apply(stream, streams.concat(function (err, value) { if (err) reject(err); else resolve(value); }));
-    if (signal) signal.addEventListener("abort", function () { var e = new Error("The operation was aborted"); e.name = "AbortError"; e.code = "ABORT_ERR"; if (last && typeof last.destroy === "function") last.destroy(e); reject(e); }, { once: true });
+    if (signal) signal.addEventListener("abort", function () { var e = abortError(); if (last && typeof last.destroy === "function") last.destroy(e); reject(e); }, { once: true });
   });
 };
 exports.finished = function finished(s, options) {

@@ -118,9 +118,8 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
     const node = await nodeBuildFile(spec, r.path);
     return node !== undefined && inInstall(node) ? { path: node } : r;
   };
-  // What the resolution becomes: an AMD file, the Node file replacing it, or esbuild's own answer.
-  const settle = async (r: Resolved, chosen: Resolved): Promise<OnResolveResult | undefined> =>
-    chosen === r ? amdOr(r) : chosen.namespace === BUILTIN_NAMESPACE ? chosen : ((await amdOr(chosen)) ?? chosen);
+  // What the resolution becomes: the file or module replacing it, else an AMD file or esbuild's own answer.
+  const settle = (r: Resolved, chosen: Resolved): Promise<OnResolveResult | undefined> | OnResolveResult => (chosen === r ? amdOr(r) : chosen);
 
   const builtin = (from: string, spec: string, name: string, stubbable = false): OnResolveResult => {
     if (!SANDBOX_BUILTINS.has(name) && stubbable && Object.hasOwn(BUILTIN_STUBS, name)) {
@@ -207,7 +206,7 @@ function setup(build: PluginBuild, o: SandboxPluginOptions): void {
       return { namespace: BUILTIN_NAMESPACE, path: `wasm/${display(r)}` };
     }
     const chosen = await packageFile(spec, r);
-    if (chosen.namespace === 'file' || chosen.namespace === undefined) graph.add(from, display(chosen), spec);
+    if (r.namespace === 'file') graph.add(from, display(chosen), spec);
     return settle(r, chosen);
   };
 

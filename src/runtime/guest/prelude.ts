@@ -150,7 +150,8 @@ if (typeof Error.captureStackTrace !== 'function') {
 // What bundles get for require('crypto'): the bundler aliases it to __actuate_builtins.crypto.
 let nodeCrypto;
 // And for require('util'): Node's inspect and format (the bundled util polyfill takes these); zlib's engine.
-setGlobal('__actuate_builtins', freeze({ get crypto() { return nodeCrypto || (nodeCrypto = load('nodecrypto').crypto); }, get util() { return load('format'); }, get zlib() { return load('zlib'); } }));
+// \`multipart\`: the encoding fetch gives a FormData body, for form-data's \`getBuffer()\` (bundle/form-data-compat.ts).
+setGlobal('__actuate_builtins', freeze({ get crypto() { return nodeCrypto || (nodeCrypto = load('nodecrypto').crypto); }, get util() { return load('format'); }, get zlib() { return load('zlib'); }, get multipart() { return load('blob').encodeMultipart; } }));
 
 // ---- invocation ----
 let actionExports = null;

@@ -17,7 +17,7 @@ import {
 } from 'node:crypto';
 import type { KeyObject, SignKeyObjectInput } from 'node:crypto';
 import { CIPHER_OPS } from './host-cipher.ts';
-import { expectArray, expectInteger, expectString, fromB64, toB64 } from './op-args.ts';
+import { expectArray, expectInteger, expectItems, expectString, fromB64, toB64 } from './op-args.ts';
 
 /**
  * Host implementations of the guest's crypto (ops `sys.crypto.*`, `sys.subtle`). All stateless:
@@ -29,13 +29,6 @@ const HASHES = getHashes().map((h) => h.toLowerCase());
 /** Random bytes per call: getRandomValues allows 64 KiB; randomBytes callers rarely need more than this. */
 const MAX_RANDOM_BYTES = 1024 * 1024;
 const MAX_PBKDF2_ITERATIONS = 1_000_000;
-
-/** An array of `min` to `max` items. */
-function expectItems(v: unknown, min: number, max: number, what: string): unknown[] {
-  const a = expectArray(v, -1, what);
-  if (a.length < min || a.length > max) throw new TypeError(`${what} must have ${min} or ${max} items, got ${a.length}`);
-  return a;
-}
 
 /** The text encoding a digest crosses in: hex and base64url when the guest asks for them, else base64. */
 function digestEncoding(v: unknown): 'base64' | 'hex' | 'base64url' {

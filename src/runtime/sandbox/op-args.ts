@@ -11,6 +11,13 @@ export function expectArray(v: unknown, length: number, what: string): unknown[]
   return v;
 }
 
+/** An array of `min` to `max` items (trailing optional arguments). */
+export function expectItems(v: unknown, min: number, max: number, what: string): unknown[] {
+  const a = expectArray(v, -1, what);
+  if (a.length < min || a.length > max) throw new TypeError(`${what} must have ${min} ${max === min + 1 ? 'or' : 'to'} ${max} items, got ${a.length}`);
+  return a;
+}
+
 export function expectString(v: unknown, what: string): string {
   if (typeof v !== 'string') throw new TypeError(`${what} must be a string, got ${describe(v)}`);
   return v;

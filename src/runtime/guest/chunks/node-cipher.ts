@@ -88,8 +88,9 @@ class Cipheriv {
 }
 class Cipher extends Cipheriv { constructor(algorithm, key, iv, options) { super(false, algorithm, key, iv, options); } }
 class Decipher extends Cipheriv { constructor(algorithm, key, iv, options) { super(true, algorithm, key, iv, options); } }
-delete Cipher.prototype.setAuthTag;
-delete Decipher.prototype.getAuthTag;
+// As in Node, a cipher has no setAuthTag and a decipher no getAuthTag.
+Object.defineProperty(Cipher.prototype, 'setAuthTag', { value: undefined });
+Object.defineProperty(Decipher.prototype, 'getAuthTag', { value: undefined });
 function callback(cb) {
   if (typeof cb !== 'function') { const e = new TypeError('The "callback" argument must be of type function. Received ' + typeof cb); e.code = 'ERR_INVALID_ARG_TYPE'; throw e; }
   return cb;
