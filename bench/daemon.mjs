@@ -17,6 +17,8 @@ import { pacedLoad } from './paced-load.mjs';
 import { cpuPerRequest, threadTimes } from './thread-cpu.mjs';
 
 const TOKEN = 'bench-token-0123456789abcdef0123';
+/** Answers slower than this at half load are split into where their time went (paced-load.mjs). */
+const SLOW_MS = 5;
 const NS = 'https://example.com/';
 
 /** The three actions of the benchmarked post-login flow, as their source files (also run directly by the baseline). */
@@ -66,11 +68,13 @@ export async function benchDaemon() {
   const built = JSON.parse(execFileSync(process.execPath, [CLI, 'build', repo.dir, '--store', store, '--json'], { encoding: 'utf8' }));
   writeFileSync(path.join(work, 'token'), TOKEN + '\n');
 
-  const serve = (executor) => start([CLI, 'serve', '--store', store, '--commit', built.commit, '--port', '0', '--token-file', path.join(work, 'token'), '--data', path.join(work, `data-${executor}`), '--executor', executor], /listening on (http:\/\/\S+?),/);
+  const serve = (executor, nodeFlags = []) => start([...nodeFlags, CLI, 'serve', '--store', store, '--commit', built.commit, '--port', '0', '--token-file', path.join(work, 'token'), '--data', path.join(work, `data-${executor}-${nodeFlags.join('')}`), '--executor', executor], /listening on (http:\/\/\S+?),/);
   const servers = [
     ['baseline (unsandboxed)', await start([fileURLToPath(import.meta.url), '--baseline', '0'], /baseline listening on (http:\/\/\S+)/)],
     ['actuate serve (pool, default)', await serve('pool')],
     ['actuate serve --executor in-thread', await serve('in-thread')],
+    // V8's GC helper threads beside a JS thread per core: the flag is a process-start one (see README).
+    ['node --single-threaded-gc … serve (pool)', await serve('pool', ['--single-threaded-gc'])],
   ];
   const load = (url, extra = {}) => autocannon({
     url: `${url}/v1/flows/post-login`, method: 'POST', connections: 10, duration: seconds,
@@ -117,6 +121,17 @@ export async function benchDaemon() {
       console.log(`| ${name} | ${rps[i].toFixed(0)} (${span(f, 'rps')}) | ${med(f, 'p50')} | ${med(f, 'p99')} | ${ratio.toFixed(1)}% (${span(f.map((r, k) => ({ x: (r.rps / full[0][k].rps) * 100 })), 'x', 1)}) | ${med(h, 'rps').toFixed(0)} | ${med(h, 'p50').toFixed(2)} | ${med(h, 'p99').toFixed(2)} (${span(h, 'p99', 2)}) | ${bad} |`);
     }
     console.log('\ntargets: ≥ 60% of the baseline\'s throughput; p99 < 5 ms at half load');
+    // The tail, explained: a slow answer's flow result says when its first action started and its
+    // last ended (whole ms), so the wait before the flow, the flow, and the way back can be told apart.
+    console.log(`\nAt half load, answers over ${SLOW_MS} ms (all rounds) and the medians of where their time went (ms): before the first action started / in the flow / after it ended`);
+    for (const [i, [name]] of servers.entries()) {
+      const runs = half[i].map((r) => r.slow).filter((x) => x !== undefined);
+      const count = runs.reduce((n, x) => n + x.count, 0);
+      const total = half[i].reduce((n, r) => n + r.ok + r.bad, 0);
+      const timed = runs.filter((x) => x.timed > 0);
+      const phases = timed.length === 0 ? 'no flow timings in the answers' : ['beforeStart', 'inFlow', 'afterEnd'].map((k) => median(timed.map((x) => x[k])).toFixed(1)).join(' / ');
+      console.log(`- ${name}: ${count} of ${total} (${((count / Math.max(1, total)) * 100).toFixed(2)}%); ${phases}`);
+    }
     if (cpu.every((c) => c.ok)) {
       // The main thread caps throughput; with more cores than this machine's, the rest runs beside it.
       console.log('\nCPU per request at max (µs; Linux schedstat; mean of the rounds): main thread / its wait for a CPU / all other threads');
@@ -148,7 +163,7 @@ export async function benchDaemon() {
 /** Open-loop load at `rate` req/s on the daemon's flow route (see paced-load.mjs). */
 function paced(url, rate, seconds, warmupSeconds = 1) {
   return pacedLoad({
-    url: `${url}/v1/flows/post-login`, rate, seconds, body: EVENT, warmupSeconds,
+    url: `${url}/v1/flows/post-login`, rate, seconds, body: EVENT, warmupSeconds, slowMs: SLOW_MS,
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
   });
 }
@@ -157,14 +172,22 @@ function paced(url, rate, seconds, warmupSeconds = 1) {
 async function start(args, pattern) {
   const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
   let out = '';
+  const onData = (d) => {
+    out += d;
+    const m = pattern.exec(out);
+    if (m) resolveUrl(m[1]);
+  };
+  let resolveUrl;
   const url = await new Promise((resolve, reject) => {
-    proc.stdout.setEncoding('utf8').on('data', (d) => {
-      out += d;
-      const m = pattern.exec(out);
-      if (m) resolve(m[1]);
-    });
+    resolveUrl = resolve;
+    proc.stdout.setEncoding('utf8').on('data', onData);
     proc.on('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}:\n${out}`)));
   });
+  // From here on the daemon's log (a line per execution) is drained unread: keeping it, and searching
+  // it again on every chunk, cost this process (the load generator) a copy of everything logged so
+  // far per chunk, a load the baseline server, which logs nothing, never put on it.
+  proc.stdout.off('data', onData).resume();
+  out = '';
   return { proc, url };
 }
 

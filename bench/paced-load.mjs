@@ -14,9 +14,10 @@ import net from 'node:net';
  * keep-alive connection (a new one when all are busy, up to `maxConnections`). The first
  * `warmupSeconds` at that rate are not measured: they open the connections the rate needs and let
  * the server settle after whatever ran before (the figures are the steady state at this rate).
- * @returns {Promise<{ rps: number, p50: number, p99: number, max: number, ok: number, bad: number }>}
+ * With `slowMs`, answers slower than that are split into phases (see slowPhases), medians returned as `slow`.
+ * @returns {Promise<{ rps: number, p50: number, p99: number, max: number, ok: number, bad: number, slow?: { count: number, timed: number, beforeStart: number, inFlow: number, afterEnd: number } }>}
  */
-export async function pacedLoad({ url, rate, seconds, body, headers = {}, method = 'POST', maxConnections = 256, warmupSeconds = 0 }) {
+export async function pacedLoad({ url, rate, seconds, body, headers = {}, method = 'POST', maxConnections = 256, warmupSeconds = 0, slowMs }) {
   const target = new URL(url);
   const payload = Buffer.from(body);
   const head = [`${method} ${target.pathname}${target.search} HTTP/1.1`, `host: ${target.host}`, 'connection: keep-alive', `content-length: ${payload.length}`]
@@ -25,6 +26,7 @@ export async function pacedLoad({ url, rate, seconds, body, headers = {}, method
   const latencies = new Float64Array(Math.ceil(rate * seconds) + 1);
   let done = 0;
   let ok = 0;
+  const phases = { beforeStart: [], inFlow: [], afterEnd: [] };
   let bad = 0;
   const idle = [];
   let open = 0;
@@ -46,12 +48,14 @@ export async function pacedLoad({ url, rate, seconds, body, headers = {}, method
       const header = conn.buf.toString('latin1', 0, end);
       const length = Number(/\r\ncontent-length: *(\d+)/i.exec(header)?.[1] ?? 0);
       if (conn.buf.length < end + 4 + length) return;
-      conn.buf = conn.buf.subarray(end + 4 + length);
       if (conn.measured) {
-        latencies[done++] = performance.now() - conn.startedAt;
+        const latency = performance.now() - conn.startedAt;
+        latencies[done++] = latency;
         if (header.startsWith('HTTP/1.1 200')) ok++;
         else bad++;
+        if (slowMs !== undefined && latency > slowMs) slowPhases(phases, conn.buf.toString('utf8', end + 4, end + 4 + length), conn.startedAt, latency);
       }
+      conn.buf = conn.buf.subarray(end + 4 + length);
       release(conn);
     });
     socket.on('error', () => {}); // 'close' follows
@@ -101,5 +105,29 @@ export async function pacedLoad({ url, rate, seconds, body, headers = {}, method
   backlog = [];
   const sorted = latencies.subarray(0, done).sort();
   const at = (p) => sorted[Math.min(done - 1, Math.floor((p / 100) * done))] ?? NaN;
-  return { rps: done / elapsed, p50: at(50), p99: at(99), max: sorted[done - 1] ?? NaN, ok, bad };
+  const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+  const slow = slowMs === undefined ? undefined : {
+    count: sorted.filter((l) => l > slowMs).length,
+    timed: phases.beforeStart.length,
+    beforeStart: median(phases.beforeStart), inFlow: median(phases.inFlow), afterEnd: median(phases.afterEnd),
+  };
+  return { rps: done / elapsed, p50: at(50), p99: at(99), max: sorted[done - 1] ?? NaN, ok, bad, slow };
+}
+
+/**
+ * Where a slow answer's time went, from the flow result it carries: the first action's `startedAt`
+ * and the last one's `endedAt` (epoch ms, whole milliseconds) split the latency into the wait before
+ * the flow started (the daemon's main thread, dispatch, a worker's queue), the flow itself, and the
+ * way back. Answers without them (the baseline's) are left out.
+ */
+function slowPhases(phases, text, sentAt, latency) {
+  const started = /"startedAt":(\d+)/.exec(text);
+  const ended = [...text.matchAll(/"endedAt":(\d+)/g)].filter((m) => m[1] !== '0').at(-1);
+  if (!started || !ended) return;
+  const sent = performance.timeOrigin + sentAt;
+  const first = Number(started[1]);
+  const last = Number(ended[1]);
+  phases.beforeStart.push(first - sent);
+  phases.inFlow.push(last - first);
+  phases.afterEnd.push(sent + latency - last);
 }
