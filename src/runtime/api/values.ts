@@ -72,6 +72,8 @@ function badNestedName(prefix: string, obj: Record<string, unknown>): string | u
 /** A copy of an object with its own keys sorted: merged results have a deterministic key order. */
 export function sortedRecord<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
   const out: Record<string, T> = {};
+  // Most sections of a merged result are empty (a flow sets a few claims, no metadata): skip the copy and sort.
+  if (entries instanceof Map && entries.size === 0) return out;
   for (const [k, v] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) defineOwn(out, k, v);
   return out;
 }
