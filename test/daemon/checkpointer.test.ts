@@ -27,13 +27,17 @@ describe('WAL checkpoints on their own thread', () => {
     await vi.waitFor(() => expect(statSync(file).size).toBeGreaterThan(before + 1_000_000), { timeout: 10_000, interval: 50 });
   });
 
-  it('a checkpointer that cannot run says so (the database then checkpoints on its own thread)', async () => {
+  it('a checkpointer that cannot run says so (the database then checkpoints on its own thread), and stops at once', async () => {
+    let c: Checkpointer | undefined;
     const failure = await new Promise<Error>((resolve) => {
-      const c = new Checkpointer(path.join(dataDir(), 'missing', 'nested', 'actuate.db'), resolve, 10);
-      onTestFinished(() => c.stop());
+      c = new Checkpointer(path.join(dataDir(), 'missing', 'nested', 'actuate.db'), resolve, 10);
     });
     expect(failure.message).toMatch(/directory does not exist|unable to open|cannot open/i);
-  });
+    // Its thread has exited by now: stop() must not wait for an exit that already happened (the
+    // daemon's close() hung on it).
+    await new Promise((r) => setTimeout(r, 200));
+    await c!.stop();
+  }, 10_000);
 
   it('close() stops the thread and releases the directory for the next daemon', async () => {
     const dir = dataDir();

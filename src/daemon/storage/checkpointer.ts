@@ -41,6 +41,8 @@ parentPort.on('message', () => {
  */
 export class Checkpointer {
   readonly #worker: Worker;
+  /** Settles when the thread has exited, whenever that was (a failed start exits it before any stop()). */
+  readonly #exited: Promise<void>;
   #stopped: Promise<void> | undefined;
 
   constructor(file: string, onFailure: (e: Error) => void, intervalMs = CHECKPOINT_INTERVAL_MS) {
@@ -57,19 +59,27 @@ export class Checkpointer {
       if (m.error !== undefined) fail(new Error(`WAL checkpoint failed: ${m.error}`));
     });
     this.#worker.on('error', (e) => fail(e));
-    this.#worker.on('exit', (code) => fail(new Error(`the checkpointer thread exited (code ${code})`)));
+    this.#exited = new Promise((resolve) => {
+      this.#worker.once('exit', (code) => {
+        fail(new Error(`the checkpointer thread exited (code ${code})`));
+        resolve();
+      });
+    });
   }
 
   /** Runs a last checkpoint and stops the thread. Idempotent. */
   stop(): Promise<void> {
-    this.#stopped ??= new Promise<void>((resolve) => {
+    // Waiting for an 'exit' that already happened (the thread failed to open the database) never
+    // ended: the daemon's close(), and so its SIGTERM drain, hung. The exit is remembered instead.
+    this.#stopped ??= (() => {
       // Unref'd while it runs, so it never keeps a process alive; waiting for its exit must.
       this.#worker.ref();
-      this.#worker.once('exit', () => resolve());
       this.#worker.postMessage('stop');
       // A thread that does not answer (stuck in a checkpoint on a dead disk) is not waited for long.
-      setTimeout(() => void this.#worker.terminate(), 5000).unref();
-    });
+      const timer = setTimeout(() => void this.#worker.terminate(), 5000);
+      timer.unref();
+      return this.#exited.finally(() => clearTimeout(timer));
+    })();
     return this.#stopped;
   }
 }
