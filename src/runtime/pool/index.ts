@@ -4,7 +4,7 @@
  */
 export { createWorkerPoolExecutor } from './worker-pool-executor.ts';
 export type { PoolMetrics, RecycleReasons, WorkerPoolExecutor } from './worker-pool-executor.ts';
-export { resolvePoolOptions, defaultWorkerUrl } from './options.ts';
+export { resolvePoolOptions, defaultWorkerUrl, defaultWorkerCount } from './options.ts';
 export type { WorkerPoolOptions, ResolvedPoolOptions } from './options.ts';
 export { ExecutorOverloadedError, isOverloaded } from './errors.ts';
 export type { WorkerStats } from './protocol.ts';

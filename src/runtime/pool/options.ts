@@ -99,11 +99,16 @@ const MIB = 1024 * 1024;
 /** The QuickJS builds start with 16 MiB of linear memory; a cap below that cannot instantiate. */
 const MIN_MEMORY = 16 * MIB;
 
+/** The pool's default number of active workers on `cores` cores: one per core, and two at least so one stuck execution never blocks the rest. */
+export function defaultWorkerCount(cores: number): number {
+  return Math.max(2, cores);
+}
+
 /** Fills defaults and validates; throws UsageError naming the bad field. */
 export function resolvePoolOptions(o: WorkerPoolOptions = {}): ResolvedPoolOptions {
   const maxMemoryBytes = int('maxMemoryBytes', o.maxMemoryBytes, 256 * MIB, MIN_MEMORY);
   const resolved: ResolvedPoolOptions = {
-    workers: int('workers', o.workers, Math.max(2, availableParallelism()), 1),
+    workers: int('workers', o.workers, defaultWorkerCount(availableParallelism()), 1),
     spares: int('spares', o.spares, 1, 0),
     maxMemoryBytes,
     memoryHighWaterBytes: int('memoryHighWaterBytes', o.memoryHighWaterBytes, Math.floor(maxMemoryBytes / 2), MIN_MEMORY),
