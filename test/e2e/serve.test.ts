@@ -288,7 +288,7 @@ describe('the GC tip of actuate serve', () => {
   it('is given when the JS threads take every core and V8 collects on helper threads, and only then', () => {
     expect(gcTip('pool', undefined, [], 2)).toMatch(/^3 JS threads on 2 cores: start the daemon as `node --single-threaded-gc <path to actuate> serve …`/);
     expect(gcTip('pool', undefined, [], 16)).toMatch(/^17 JS threads on 16 cores:/);
-    expect(gcTip('pool', undefined, ['--single-threaded-gc'], 2)).toBeUndefined();
+    for (const flag of ['--single-threaded-gc', '--single_threaded_gc', '--single-threaded']) expect(gcTip('pool', undefined, [flag], 2)).toBeUndefined();
     expect(gcTip('pool', 3, [], 8)).toBeUndefined();
     expect(gcTip('in-thread', undefined, [], 2)).toBeUndefined();
     expect(gcTip('in-thread', undefined, [], 1)).toMatch(/^1 JS thread on 1 core:/);

@@ -132,7 +132,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
  */
 export function gcTip(executor: string, workers: number | undefined, execArgv: readonly string[], cores: number): string | undefined {
   const jsThreads = executor === 'in-thread' ? 1 : 1 + (workers ?? defaultWorkerCount(cores));
-  if (jsThreads < cores || execArgv.some((a) => a === '--single-threaded-gc' || a === '--single_threaded_gc')) return undefined;
+  // `--single-threaded` (no background tasks at all) implies it too; V8 reads `-` and `_` alike.
+  if (jsThreads < cores || execArgv.some((a) => /^--single[-_]threaded(?:[-_]gc)?$/.test(a))) return undefined;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${plural(jsThreads, 'JS thread')} on ${plural(cores, 'core')}: start the daemon as \`node --single-threaded-gc <path to actuate> serve …\` for a lower tail latency (README: Running actions)`;
 }
