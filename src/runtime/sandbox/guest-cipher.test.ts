@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, generateKeyPairSync, getCiphers, hkdfSync, scryptSync, sign, verify } from 'node:crypto';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createSandboxModule, loadSandboxContext } from './index.ts';
+import { runGuestProgram } from '../../../test/helpers/guest-program.ts';
+import { createSandboxModule } from './index.ts';
 import type { SandboxModule } from './index.ts';
 
 let module: SandboxModule;
@@ -9,20 +10,8 @@ beforeAll(async () => {
 });
 
 /** Runs `body` in a fresh context with `crypto` bound to the sandbox's Node crypto; returns what it passed to `out`. */
-async function value(body: string): Promise<unknown> {
-  const r = await loadSandboxContext(module, {
-    bundle: `var __actuate_action = { h: async () => { const crypto = __actuate_builtins.crypto; const hex = (b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(''); const out = (v) => console.info('@out ' + JSON.stringify(v)); ${body} } };`,
-  });
-  if (!r.ok) throw new Error(`load failed: ${r.error.stack}`);
-  try {
-    const result = await r.context.invoke('h', '{}');
-    if (!result.ok) throw new Error(`${result.kind}: ${result.error.stack}`);
-    const line = result.logs.find((l) => l.message.startsWith('@out '));
-    return line === undefined ? undefined : JSON.parse(line.message.slice(5));
-  } finally {
-    r.context.dispose();
-  }
-}
+const value = async (body: string): Promise<unknown> =>
+  (await runGuestProgram(module, body, { prelude: "const crypto = __actuate_builtins.crypto; const hex = (b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');" })).value;
 
 const KEY = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f';
 const IV16 = 'a0a1a2a3a4a5a6a7a8a9aaabacadaeaf';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createSandboxModule, loadSandboxContext } from './index.ts';
+import { runGuestProgram } from '../../../test/helpers/guest-program.ts';
+import { createSandboxModule } from './index.ts';
 import type { SandboxModule } from './index.ts';
 import { startLocalHttpServer, type LocalHttpServer } from '../../../test/helpers/local-http-server.ts';
 
@@ -18,21 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function value(body: string): Promise<unknown> {
-  const r = await loadSandboxContext(module, {
-    bundle: `var __actuate_action = { h: async (event) => { const out = (v) => console.info('@out ' + JSON.stringify(v)); ${body} } };`,
-    egress: { allowPrivate: true },
-  });
-  if (!r.ok) throw new Error(`load failed: ${r.error.stack}`);
-  try {
-    const result = await r.context.invoke('h', JSON.stringify({ base }));
-    if (!result.ok) throw new Error(`${result.kind}: ${result.error.stack}`);
-    const line = result.logs.find((l) => l.message.startsWith('@out '));
-    return line === undefined ? undefined : JSON.parse(line.message.slice(5));
-  } finally {
-    r.context.dispose();
-  }
-}
+const value = async (body: string): Promise<unknown> => (await runGuestProgram(module, body, { event: { base }, egress: { allowPrivate: true } })).value;
 
 describe('WHATWG streams in the sandbox', () => {
   test('readers, async iteration, tee, pipeThrough and pipeTo, TransformStream, from()', async () => {

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createSandboxModule, loadSandboxContext } from './index.ts';
-import type { EgressPolicy, InvokeResult, SandboxModule } from './index.ts';
+import { runGuestProgram } from '../../../test/helpers/guest-program.ts';
+import { createSandboxModule } from './index.ts';
+import type { EgressPolicy, SandboxModule } from './index.ts';
 import { startLocalHttpServer, type LocalHttpServer } from '../../../test/helpers/local-http-server.ts';
 
 let module: SandboxModule;
@@ -41,26 +42,13 @@ afterAll(() => server.close());
 
 const LOCAL: EgressPolicy = { allowPrivate: true };
 
-/** Runs `body` (which may await `done`, a promise of the request's loadend) and returns what it passed to `out`, and the logs. */
-async function run(body: string, egress: EgressPolicy | undefined = LOCAL): Promise<{ value: unknown; result: InvokeResult }> {
-  const r = await loadSandboxContext(module, {
-    bundle: `var __actuate_action = { h: async (event) => {
-      const out = (v) => console.info('@out ' + JSON.stringify(v));
-      const loadend = (x) => new Promise((resolve) => x.addEventListener('loadend', resolve));
-      ${body}
-    } };`,
+/** Runs `body` (which may await `loadend(xhr)`, a promise of the request's loadend) and returns what it passed to `out`, and the logs. */
+const run = (body: string, egress: EgressPolicy | undefined = LOCAL) =>
+  runGuestProgram(module, body, {
+    event: { base },
+    prelude: "const loadend = (x) => new Promise((resolve) => x.addEventListener('loadend', resolve));",
     ...(egress !== undefined ? { egress } : {}),
   });
-  if (!r.ok) throw new Error(`load failed: ${r.error.stack}`);
-  try {
-    const result = await r.context.invoke('h', JSON.stringify({ base }));
-    if (!result.ok) throw new Error(`${result.kind}: ${result.error.stack}`);
-    const line = result.logs.find((l) => l.message.startsWith('@out '));
-    return { value: line === undefined ? undefined : JSON.parse(line.message.slice(5)), result };
-  } finally {
-    r.context.dispose();
-  }
-}
 
 describe('XMLHttpRequest over the sandbox fetch', () => {
   test('a POST: events in the standard order, status, headers, JSON response', async () => {
