@@ -1,7 +1,10 @@
 // `npm run bench daemon`: the runner daemon under HTTP load on loopback, side by side with an
 // unsandboxed baseline (the same framework, the same three post-login handlers called directly).
-// Reports maximum throughput, p50/p99 latency at full and at half load, the ratio to the baseline,
-// and the daemon's RSS over a soak (BENCH_SOAK_S seconds, default 60; ACTUATE_SOAK=1 runs 300).
+// Servers: the baseline, the daemon with the pool (default) and in-thread, and the pool under
+// `node --single-threaded-gc` (the README's advice for small hosts). Reports maximum throughput,
+// p50/p99 latency at full and at half load, the ratio to the baseline, where the half-load answers
+// over 5 ms spent their time (before the flow, in it, after it), CPU per request by thread, and the
+// default daemon's RSS over a soak (BENCH_SOAK_S seconds, default 60; ACTUATE_SOAK=1 runs 300).
 // The servers are measured in alternating rounds (BENCH_ROUNDS, default 3, of BENCH_DURATION_S
 // seconds each, default 5) and the figures are medians: on a shared machine the speed drifts by
 // tens of percent within a minute, and one run per server compared different moments, not servers.
