@@ -56,7 +56,8 @@ export const serveCommand = defineCommand({
     if (args.executor !== 'pool' && args.executor !== 'in-thread') throw new UsageError(`--executor must be pool or in-thread, not ${JSON.stringify(args.executor)}`);
     const workerNice = int(args['worker-nice'], 'worker-nice');
     if (workerNice > 19) throw new UsageError(`--worker-nice must be from 0 to 19, not ${workerNice}`);
-    const executor = executorFactory(args.executor, { ...(args.workers ? { workers: int(args.workers, 'workers') } : {}), workerNice });
+    const workers = args.workers ? int(args.workers, 'workers') : undefined;
+    const executor = executorFactory(args.executor, { ...(workers !== undefined ? { workers } : {}), workerNice });
     const continuation = process.env['ACTUATE_CONTINUATION_SECRET'];
     let daemon;
     try {
@@ -92,7 +93,7 @@ export const serveCommand = defineCommand({
     }
     const status = await daemon.status();
     process.stdout.write(`actuate serve: listening on ${daemon.url}, serving ${status.serving?.commit} (manifest ${status.serving?.manifest})${'ref' in args && args.ref ? `, following ref ${args.ref}` : ''}\n`);
-    const tip = gcTip(args.executor, args.workers ? int(args.workers, 'workers') : undefined, process.execArgv, availableParallelism());
+    const tip = gcTip(args.executor, workers, process.execArgv, availableParallelism());
     if (tip) process.stdout.write(`actuate serve: tip: ${tip}\n`);
 
     const running = daemon;
