@@ -8,6 +8,8 @@
 // The servers are measured in alternating rounds (BENCH_ROUNDS, default 3, of BENCH_DURATION_S
 // seconds each, default 5) and the figures are medians: on a shared machine the speed drifts by
 // tens of percent within a minute, and one run per server compared different moments, not servers.
+// A/B runs: BENCH_VARIANTS adds daemons (other node flags, serve arguments or another checkout's
+// build), BENCH_AB=1 leaves out the in-thread and single-threaded-GC rows, BENCH_SOAK_S=0 the soak.
 // Run alone as `node bench/daemon.mjs`; `node bench/daemon.mjs --baseline <port>` is the baseline server.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -71,14 +73,22 @@ export async function benchDaemon() {
   const built = JSON.parse(execFileSync(process.execPath, [CLI, 'build', repo.dir, '--store', store, '--json'], { encoding: 'utf8' }));
   writeFileSync(path.join(work, 'token'), TOKEN + '\n');
 
-  const serve = (executor, nodeFlags = []) => start([...nodeFlags, CLI, 'serve', '--store', store, '--commit', built.commit, '--port', '0', '--token-file', path.join(work, 'token'), '--data', path.join(work, `data-${executor}-${nodeFlags.join('')}`), '--executor', executor], /listening on (http:\/\/\S+?),/);
+  let dataDirs = 0;
+  const serve = (executor, nodeFlags = [], args = [], cli = CLI) => start([...nodeFlags, cli, 'serve', '--store', store, '--commit', built.commit, '--port', '0', '--token-file', path.join(work, 'token'), '--data', path.join(work, `data-${++dataDirs}`), '--executor', executor, ...args], /listening on (http:\/\/\S+?),/);
   const servers = [
     ['baseline (unsandboxed)', await start([fileURLToPath(import.meta.url), '--baseline', '0'], /baseline listening on (http:\/\/\S+)/)],
     ['actuate serve (pool, default)', await serve('pool')],
-    ['actuate serve --executor in-thread', await serve('in-thread')],
-    // V8's GC helper threads beside a JS thread per core: the flag is a process-start one (see README).
-    ['node --single-threaded-gc … serve (pool)', await serve('pool', ['--single-threaded-gc'])],
   ];
+  // BENCH_AB=1 leaves these two out, for A/B runs of variants against the default daemon.
+  if (process.env.BENCH_AB !== '1') {
+    servers.push(['actuate serve --executor in-thread', await serve('in-thread')]);
+    // V8's GC helper threads beside a JS thread per core: the flag is a process-start one (see README).
+    servers.push(['node --single-threaded-gc … serve (pool)', await serve('pool', ['--single-threaded-gc'])]);
+  }
+  // A/B variants after the default four, each a daemon with other node flags, serve arguments or
+  // build (`cli`: another checkout's dist/cli/main.js), e.g.
+  // BENCH_VARIANTS='[{"name":"nice 0","executor":"pool","node":[],"args":["--worker-nice","0"],"cli":"/tmp/base/dist/cli/main.js"}]'.
+  for (const v of JSON.parse(process.env.BENCH_VARIANTS ?? '[]')) servers.push([v.name, await serve(v.executor ?? 'pool', v.node ?? [], v.args ?? [], v.cli ?? CLI)]);
   const load = (url, extra = {}) => autocannon({
     url: `${url}/v1/flows/post-login`, method: 'POST', connections: 10, duration: seconds,
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: EVENT, ...extra,
@@ -145,6 +155,7 @@ export async function benchDaemon() {
     }
 
     // Soak: the default daemon at half its load, RSS sampled every 5 s.
+    if (soakSeconds <= 0) return;
     const daemon = servers[1][1];
     const rate = Math.max(1, Math.round(rps[1] / 2));
     const samples = [];
