@@ -30,6 +30,7 @@ describe('the execution log', () => {
     expect(log.get('a1')).toMatchObject({ status: 'queued', seq: 1 }); // visible before the commit
     log.put(record('b1', 2000));
     log.put({ ...record('a1', 3000), status: 'final' });
+    expect(log.get('a1')).toMatchObject({ status: 'final', seq: 3 }); // the newer of two unwritten puts
     stop();
     log.put(record('b2', 4000));
     expect(seen).toEqual(['a1:queued:1', 'b1:final:2', 'a1:final:3']);
@@ -37,6 +38,7 @@ describe('the execution log', () => {
     expect(log.list({ limit: 10, trigger: 'post-login' }).map((r) => r.id)).toEqual(['b2', 'b1']);
     expect(log.list({ limit: 10, afterSeq: 2 }).map((r) => r.id)).toEqual(['b2', 'a1']);
     expect(log.list({ limit: 10, status: 'final' })).toHaveLength(3);
+    expect(log.get('a1')).toMatchObject({ status: 'final', seq: 3 }); // from the database now
     expect(log.get('nope')).toBeUndefined();
     expect(errors).toEqual([]);
   });

@@ -42,8 +42,8 @@ export class ExecutionLog {
   readonly #o: ExecutionLogOptions;
   readonly #now: () => number;
   readonly #followers = new Set<(r: ExecutionRecord) => void>();
-  readonly #unwritten = new Map<string, ExecutionRecord>();
-  #pending: ExecutionRecord[] = [];
+  /** Records put since the last write, oldest first: what `get` finds before the database has it. */
+  #pending: RecordRowValues[] = [];
   readonly #upsert;
   readonly #get;
   readonly #list;
@@ -77,18 +77,18 @@ export class ExecutionLog {
   /** Stores a record (replacing the one with its id), tells followers, and returns it with its position. */
   put(record: ExecutionRecord): ExecutionRecord {
     const stored = { ...record, seq: ++this.#seq };
-    this.#unwritten.set(stored.id, stored);
-    this.#pending.push(stored);
+    // Kept as its row until written: one string rather than the record's objects, which would
+    // outlive a scavenge of the young generation now and then and be promoted. And no Map of the
+    // unwritten ones by id: a Map whose entries come and go with every request has every entry
+    // promoted (see the note on hash tables in src/runtime/pool/worker-pool-executor.ts).
+    this.#pending.push(rowOf(stored));
     // One write per group commit for all the records of a turn: a promise and a savepoint per record
     // were a measurable share of a busy daemon's main thread.
     if (this.#pending.length === 1) {
       const batch = this.#pending;
-      const settle = () => {
+      this.#batcher.write(() => this.#write(batch), { durable: false, deferMs: SYNC_RECORD_DEFER_MS }).catch((e: unknown) => {
+        // The commit failed: those records are lost (the executions themselves happened).
         if (this.#pending === batch) this.#pending = [];
-        for (const r of batch) if (this.#unwritten.get(r.id) === r) this.#unwritten.delete(r.id);
-      };
-      this.#batcher.write(() => this.#write(batch), { durable: false, deferMs: SYNC_RECORD_DEFER_MS }).then(settle, (e: unknown) => {
-        settle();
         this.#o.onWriteError(e);
       });
     }
@@ -106,14 +106,17 @@ export class ExecutionLog {
   }
 
   /** Inside the group transaction: writes the records put since the batch was opened, and closes it. */
-  #write(batch: ExecutionRecord[]): void {
+  #write(batch: RecordRowValues[]): void {
     if (this.#pending === batch) this.#pending = [];
-    for (const r of batch) this.#upsert.run(r.id, r.seq!, r.trigger, r.status, Date.parse(r.createdAt), Date.parse(r.updatedAt), JSON.stringify(r));
+    for (const r of batch) this.#upsert.run(r.id, r.seq, r.trigger, r.status, r.createdAt, r.updatedAt, r.record);
   }
 
   get(id: string): ExecutionRecord | undefined {
-    const pending = this.#unwritten.get(id);
-    if (pending) return pending;
+    // Written records are in the database: a write and its commit happen in one synchronous step.
+    for (let i = this.#pending.length - 1; i >= 0; i--) {
+      const row = this.#pending[i]!;
+      if (row.id === id) return JSON.parse(row.record) as ExecutionRecord;
+    }
     const row = this.#get.get(id);
     return row ? (JSON.parse(row.record) as ExecutionRecord) : undefined;
   }
@@ -147,6 +150,21 @@ export class ExecutionLog {
 }
 
 type RecordRow = { record: string };
+
+/** A record as the values of its row in `executions` (times in ms since the epoch). */
+interface RecordRowValues {
+  readonly id: string;
+  readonly seq: number;
+  readonly trigger: string;
+  readonly status: ExecutionStatus;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly record: string;
+}
+
+function rowOf(r: ExecutionRecord & { seq: number }): RecordRowValues {
+  return { id: r.id, seq: r.seq, trigger: r.trigger, status: r.status, createdAt: Date.parse(r.createdAt), updatedAt: Date.parse(r.updatedAt), record: JSON.stringify(r) };
+}
 
 /**
  * The newest-first listing, one statement per kind of filter, each able to use an index: a single

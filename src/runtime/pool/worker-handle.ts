@@ -4,6 +4,11 @@ import type { FromWorker, LoadOutcome, ToWorker, WorkerInit } from './protocol.t
 import { PROGRESS } from './protocol.ts';
 import type { Progress } from './results.ts';
 
+interface Waiter {
+  readonly resolve: (m: FromWorker) => void;
+  readonly reject: (e: Error) => void;
+}
+
 /** Why a worker stopped: asked to (`terminated`) or not (`crashed`, with what Node reported). */
 export interface WorkerDeath {
   readonly expected: boolean;
@@ -54,7 +59,10 @@ export class WorkerHandle {
   retiring: RecycleReason | undefined;
   readonly #worker: Worker;
   readonly #progress: Int32Array;
-  readonly #pending = new Map<number, { resolve: (m: FromWorker) => void; reject: (e: Error) => void }>();
+  // Waiters by request id in a null-prototype object rather than a Map, whose entries would come and
+  // go with every execution (see the note on hash tables in worker-pool-executor.ts).
+  #pending: Record<number, Waiter> = Object.create(null) as Record<number, Waiter>;
+  #pendingCount = 0;
   #dead: WorkerDeath | undefined;
   #terminating = false;
 
@@ -84,18 +92,20 @@ export class WorkerHandle {
         markReady();
         return;
       }
-      const waiter = this.#pending.get(m.id);
+      const waiter = this.#pending[m.id];
       if (waiter === undefined) return;
-      this.#pending.delete(m.id);
-      if (this.#pending.size === 0) this.#worker.unref();
+      delete this.#pending[m.id];
+      if (--this.#pendingCount === 0) this.#worker.unref();
       waiter.resolve(m);
     });
     const die = (death: WorkerDeath) => {
       if (this.#dead !== undefined) return;
       this.#dead = death;
       if (!started) failStart(startError(options.url, death.detail));
-      for (const w of this.#pending.values()) w.reject(new WorkerDiedError(death));
-      this.#pending.clear();
+      const waiters = Object.values(this.#pending);
+      this.#pending = Object.create(null) as Record<number, Waiter>;
+      this.#pendingCount = 0;
+      for (const w of waiters) w.reject(new WorkerDiedError(death));
       options.onDeath(this, death);
     };
     this.#worker.on('error', (e: Error) => {
@@ -124,7 +134,8 @@ export class WorkerHandle {
   request(message: ToWorker & { id: number }): Promise<FromWorker> {
     if (this.#dead !== undefined) return Promise.reject(new WorkerDiedError(this.#dead));
     return new Promise<FromWorker>((resolve, reject) => {
-      this.#pending.set(message.id, { resolve, reject });
+      this.#pending[message.id] = { resolve, reject };
+      this.#pendingCount++;
       this.#worker.ref();
       this.#worker.postMessage(message);
     });
