@@ -3,7 +3,8 @@
 // Servers: the baseline, the daemon with the pool (default) and in-thread, and the pool under
 // `node --single-threaded-gc` (the README's advice for small hosts). Reports maximum throughput,
 // p50/p99 latency at full and at half load, the ratio to the baseline, where the half-load answers
-// over 5 ms spent their time (before the flow, in it, after it), CPU per request by thread, and the
+// over 5 ms spent their time (before the flow, in it, after it), the main thread's GC pauses at half
+// load (read from each daemon's /metrics), CPU per request by thread, and the
 // default daemon's RSS over a soak (BENCH_SOAK_S seconds, default 60; ACTUATE_SOAK=1 runs 300).
 // The servers are measured in alternating rounds (BENCH_ROUNDS, default 3, of BENCH_DURATION_S
 // seconds each, default 5) and the figures are medians: on a shared machine the speed drifts by
@@ -55,6 +56,22 @@ const EVENT = (() => {
 
 if (process.argv[2] === '--baseline') await serveBaseline(Number(process.argv[3] ?? 0));
 else if (process.argv[1] === fileURLToPath(import.meta.url)) await benchDaemon();
+
+/**
+ * The main thread's GC so far, from a daemon's /metrics: minor collections, and major ones with
+ * incremental marking steps (count, seconds). Undefined for a server without them (the baseline).
+ */
+async function gcTotals(url) {
+  const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } }).catch(() => undefined);
+  if (res === undefined || !res.ok) return undefined;
+  const text = await res.text();
+  if (!text.includes('# TYPE nodejs_gc_duration_seconds')) return undefined; // a build before the series
+  const read = (suffix, kind) => Number(new RegExp(`^nodejs_gc_duration_seconds_${suffix}\\{kind="${kind}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  return {
+    minor: { count: read('count', 'minor'), sum: read('sum', 'minor') },
+    major: { count: read('count', 'major') + read('count', 'incremental'), sum: read('sum', 'major') + read('sum', 'incremental') },
+  };
+}
 
 /** The benchmark: build, start both servers, load them one after the other, soak the daemon. */
 export async function benchDaemon() {
@@ -115,8 +132,19 @@ export async function benchDaemon() {
     // rate limit sends each second's quota in a burst, which measures queueing, not latency; and
     // node:http's client cost more CPU than the baseline server, so paced-load.mjs writes raw HTTP).
     const half = servers.map(() => []);
+    const gc = servers.map(() => ({ seconds: 0, minor: { count: 0, sum: 0 }, major: { count: 0, sum: 0 }, ok: true }));
     for (let round = 0; round < rounds; round++) {
-      for (const [i, [, s]] of servers.entries()) half[i].push(await paced(s.url, Math.max(1, Math.round(rps[i] / 2)), seconds));
+      for (const [i, [, s]] of servers.entries()) {
+        const before = await gcTotals(s.url);
+        const t = performance.now();
+        half[i].push(await paced(s.url, Math.max(1, Math.round(rps[i] / 2)), seconds));
+        const after = await gcTotals(s.url);
+        if (before === undefined || after === undefined) gc[i].ok = false;
+        else {
+          gc[i].seconds += (performance.now() - t) / 1000;
+          for (const k of ['minor', 'major']) for (const f of ['count', 'sum']) gc[i][k][f] += after[k][f] - before[k][f];
+        }
+      }
     }
 
     const med = (runs, k) => median(runs.map((r) => r[k]));
@@ -144,6 +172,15 @@ export async function benchDaemon() {
       const timed = runs.filter((x) => x.timed > 0);
       const phases = timed.length === 0 ? 'no flow timings in the answers' : ['beforeStart', 'inFlow', 'afterEnd'].map((k) => median(timed.map((x) => x[k])).toFixed(1)).join(' / ');
       console.log(`- ${name}: ${count} of ${total} (${((count / Math.max(1, total)) * 100).toFixed(2)}%); ${phases}`);
+    }
+    // The daemon's own /metrics: each pause of its main thread delays every request that arrives meanwhile.
+    console.log("\nThe main thread's garbage collection at half load (the daemon's nodejs_gc_duration_seconds; all rounds): scavenges a second, mean pause / major and incremental steps a second, mean pause");
+    for (const [i, [name]] of servers.entries()) {
+      const g = gc[i];
+      if (!g.ok || g.seconds === 0) continue;
+      const rate = (x) => (x.count / g.seconds).toFixed(1);
+      const mean = (x) => (x.count === 0 ? '–' : ((x.sum / x.count) * 1000).toFixed(2) + ' ms');
+      console.log(`- ${name}: ${rate(g.minor)}, ${mean(g.minor)} / ${rate(g.major)}, ${mean(g.major)}`);
     }
     if (cpu.every((c) => c.ok)) {
       // The main thread caps throughput; with more cores than this machine's, the rest runs beside it.

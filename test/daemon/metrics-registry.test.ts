@@ -50,3 +50,37 @@ describe("the daemon's event-loop delay", () => {
     }
   });
 });
+
+describe("the daemon's garbage-collection pauses", () => {
+  it('counts the main thread’s collections by kind while the metrics are open, and stops at close', async () => {
+    const metrics = new DaemonMetrics({
+      queueDepth: async () => ({ pending: 0, running: 0, dead: 0 }),
+      executor: () => ({ busy: 0, queued: 0, workers: 0, recycled: 0, terminated: 0 }) as never,
+      served: () => undefined, syncInflight: () => 0, asyncRunning: () => 0, draining: () => 0,
+    });
+    const minor = async () => Number(/^nodejs_gc_duration_seconds_count\{kind="minor"\} (\d+)$/m.exec(await metrics.render())?.[1] ?? 0);
+    // Short-lived garbage, many times the young generation: scavenges for certain.
+    const churn = () => {
+      let batch: { i: number }[] = [];
+      for (let i = 0; i < 2_000_000; i++) {
+        batch.push({ i });
+        if (batch.length === 1000) batch = [];
+      }
+      return batch.length;
+    };
+    const settle = () => new Promise((r) => setTimeout(r, 20)); // GC entries reach observers on a later turn
+    try {
+      churn();
+      await settle();
+      const counted = await minor();
+      expect(counted).toBeGreaterThan(0);
+      expect(await metrics.render()).toMatch(/^nodejs_gc_duration_seconds_bucket\{kind="minor",le="\+Inf"\} \d+$/m);
+      metrics.close();
+      churn();
+      await settle();
+      expect(await minor()).toBe(counted);
+    } finally {
+      metrics.close();
+    }
+  });
+});

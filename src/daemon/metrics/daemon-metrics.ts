@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { PerformanceObserver, constants, monitorEventLoopDelay, type PerformanceEntry } from 'node:perf_hooks';
 import type { ExecutorMetrics, FlowResult } from '../../runtime/index.ts';
 import type { ServedVersion } from '../deploy/deployments.ts';
 import type { QueueDepth } from '../queue/types.ts';
@@ -17,6 +17,16 @@ export interface MetricSources {
 /** Seconds: from half a millisecond (a warm no-op action) to the 20 s flow budget. */
 const DURATION_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20];
 
+/** Seconds: a quick scavenge takes a few hundred µs; a pause of several ms shows in the p99 of requests. */
+const GC_BUCKETS = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
+
+const GC_KINDS: Readonly<Record<number, string>> = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakcb',
+};
+
 /**
  * The daemon's Prometheus series (`GET /metrics`): executions by trigger and outcome, flow and
  * action durations as histograms, action errors, requests refused and why, the async queue
@@ -33,6 +43,8 @@ export class DaemonMetrics {
   readonly retries: Counter;
   readonly deadLetters: Counter;
   readonly deploys: Counter;
+  readonly gcSeconds: Histogram;
+  readonly #gc: PerformanceObserver;
   /**
    * Started by the first scrape: its 10 ms timer woke an idle daemon 100 times a second, for a
    * figure nobody read until something scrapes /metrics.
@@ -67,6 +79,13 @@ export class DaemonMetrics {
       const v = sources.served();
       return v ? [[{}, v.loadMs / 1000]] : [];
     });
+    // Each pause of the main thread delays every request that arrives meanwhile: the series to read
+    // beside a high p99 (Node's own GC entries; a few a second under load, nothing when idle).
+    this.gcSeconds = r.histogram('nodejs_gc_duration_seconds', "Garbage-collection pauses of the daemon's main thread, by kind (minor, major, incremental, weakcb); pool workers collect on their own.", GC_BUCKETS);
+    this.#gc = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) this.gcSeconds.observe({ kind: gcKind(e) }, e.duration / 1000);
+    });
+    this.#gc.observe({ type: 'gc' });
     r.sampled('actuate_versions_draining', 'Replaced versions still finishing executions.', () => [[{}, sources.draining()]]);
     r.sampled('process_resident_memory_bytes', 'Resident set size of the daemon process.', () => [[{}, process.memoryUsage.rss()]]);
     r.sampled('nodejs_heap_used_bytes', 'V8 heap in use.', () => [[{}, process.memoryUsage().heapUsed]]);
@@ -100,5 +119,11 @@ export class DaemonMetrics {
 
   close(): void {
     this.#loop?.disable();
+    this.#gc.disconnect();
   }
+}
+
+function gcKind(e: PerformanceEntry): string {
+  const kind = ((e as PerformanceEntry & { detail?: { kind?: number } | null }).detail)?.kind;
+  return (kind !== undefined ? GC_KINDS[kind] : undefined) ?? 'other';
 }
