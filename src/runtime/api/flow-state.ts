@@ -39,17 +39,19 @@ export function reflectCommand(state: FlowState, cmd: RecordedCommand): void {
   const [a, b] = cmd.args;
   const key = `${cmd.namespace}.${cmd.method}`;
   if (!REFLECTED.has(key)) return;
-  const event = ownedEvent(state);
+  const owned = (state.owned ??= new Set<object>());
+  const event = ownedEvent(state, owned);
+  const ensure = (parent: Record<string, unknown>, k: string) => ensureObject(owned, parent, k);
   state.revision = eventRevision(state) + 1;
   switch (key) {
     case 'user.setAppMetadata':
-      setOrDelete(ensureObject(ensureObject(event, 'user'), 'app_metadata'), a as string, b);
+      setOrDelete(ensure(ensure(event, 'user'), 'app_metadata'), a as string, b);
       return;
     case 'user.setUserMetadata':
-      setOrDelete(ensureObject(ensureObject(event, 'user'), 'user_metadata'), a as string, b);
+      setOrDelete(ensure(ensure(event, 'user'), 'user_metadata'), a as string, b);
       return;
     case 'transaction.setMetadata':
-      setOrDelete(ensureObject(ensureObject(event, 'transaction'), 'metadata'), a as string, b);
+      setOrDelete(ensure(ensure(event, 'transaction'), 'metadata'), a as string, b);
       return;
     case 'session.setMetadata':
     case 'refreshToken.setMetadata':
@@ -57,13 +59,13 @@ export function reflectCommand(state: FlowState, cmd: RecordedCommand): void {
     case 'refreshToken.deleteMetadata':
     case 'session.evictMetadata':
     case 'refreshToken.evictMetadata':
-      reflectEntityMetadata(event, cmd);
+      reflectEntityMetadata(owned, event, cmd);
       return;
     case 'transaction.addTargetScope':
     case 'transaction.removeTargetScope':
     case 'transaction.setTargetScopes':
     case 'transaction.clearTargetScopes':
-      reflectTargetScopes(event, cmd.method, a);
+      reflectTargetScopes(owned, event, cmd.method, a);
       return;
     default:
       return;
@@ -90,32 +92,29 @@ const REFLECTED = new Set([
 ]);
 
 /**
- * Objects of the event this module created (and may therefore change). Everything else is shared
- * with the caller's event and is copied, shallowly, along the path of a change: reflecting
- * `user.app_metadata.plan` copies the root, `user` and `app_metadata`, and nothing else.
+ * `state.event` as an object of this flow's own (`owned`: the objects of the event this module
+ * created, and may therefore change). Everything else is shared with the caller's event and is
+ * copied, shallowly, along the path of a change: reflecting `user.app_metadata.plan` copies the
+ * root, `user` and `app_metadata`, and nothing else.
  */
-const owned = new WeakSet<object>();
-
-function ownedEvent(state: FlowState): Record<string, unknown> {
-  if (!owned.has(state.event)) state.event = own({ ...state.event });
+function ownedEvent(state: FlowState, owned: Set<object>): Record<string, unknown> {
+  if (!owned.has(state.event)) {
+    state.event = { ...state.event };
+    owned.add(state.event);
+  }
   return state.event;
 }
 
-function own<T extends object>(o: T): T {
-  owned.add(o);
-  return o;
-}
-
 /** `event.session.metadata` / `event.refresh_token.metadata`, when the event has that entity. */
-function reflectEntityMetadata(event: Record<string, unknown>, cmd: RecordedCommand): void {
+function reflectEntityMetadata(owned: Set<object>, event: Record<string, unknown>, cmd: RecordedCommand): void {
   const entity = cmd.namespace === 'session' ? 'session' : 'refresh_token';
   if (!isRecord(event[entity])) return;
-  const owner = ensureObject(event, entity);
+  const owner = ensureObject(owned, event, entity);
   if (cmd.method === 'evictMetadata') {
     owner['metadata'] = {};
     return;
   }
-  const metadata = ensureObject(owner, 'metadata');
+  const metadata = ensureObject(owned, owner, 'metadata');
   const [key, value] = cmd.args as [string, unknown];
   setOrDelete(metadata, key, cmd.method === 'deleteMetadata' ? null : value);
 }
@@ -124,8 +123,8 @@ function reflectEntityMetadata(event: Record<string, unknown>, cmd: RecordedComm
  * credentials-exchange `event.transaction.target_scopes`: the live set, starting from the event's
  * value (Auth0 fills it from the client grant) or, when absent, from the token's scopes.
  */
-function reflectTargetScopes(event: Record<string, unknown>, method: string, arg: unknown): void {
-  const transaction = ensureObject(event, 'transaction');
+function reflectTargetScopes(owned: Set<object>, event: Record<string, unknown>, method: string, arg: unknown): void {
+  const transaction = ensureObject(owned, event, 'transaction');
   const current = Array.isArray(transaction['target_scopes'])
     ? (transaction['target_scopes'] as string[])
     : isRecord(event['accessToken']) && Array.isArray(event['accessToken']['scope'])
@@ -139,11 +138,12 @@ function reflectTargetScopes(event: Record<string, unknown>, method: string, arg
   transaction['target_scopes'] = next;
 }
 
-/** `parent[key]` as an object this module owns: a shallow copy of the caller's, or a new one. `parent` must be owned. */
-function ensureObject(parent: Record<string, unknown>, key: string): Record<string, unknown> {
+/** `parent[key]` as an object this flow owns: a shallow copy of the caller's, or a new one. `parent` must be owned. */
+function ensureObject(owned: Set<object>, parent: Record<string, unknown>, key: string): Record<string, unknown> {
   const v = parent[key];
   if (isRecord(v) && owned.has(v)) return v;
-  const copy = own(isRecord(v) ? { ...v } : {});
+  const copy: Record<string, unknown> = isRecord(v) ? { ...v } : {};
+  owned.add(copy);
   defineOwn(parent, key, copy);
   return copy;
 }

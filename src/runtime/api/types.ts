@@ -85,6 +85,12 @@ export interface FlowState {
    */
   revision?: number;
   tally?: { folded: number; readonly totals: FlowTally };
+  /**
+   * The objects of `event` that flow-state.ts created, and may change (the rest is shared with the
+   * caller's event). Per flow, for the same reason: a module-wide WeakSet gained entries with every
+   * flow and made each scavenge walk them.
+   */
+  owned?: Set<object>;
 }
 
 /**
