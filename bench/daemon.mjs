@@ -67,9 +67,12 @@ async function gcTotals(url) {
   const text = await res.text();
   if (!text.includes('# TYPE nodejs_gc_duration_seconds')) return undefined; // a build before the series
   const read = (suffix, kind) => Number(new RegExp(`^nodejs_gc_duration_seconds_${suffix}\\{kind="${kind}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  const worker = (name, kind) => Number(new RegExp(`^actuate_worker_gc_${name}_total\\{kind="${kind}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
   return {
     minor: { count: read('count', 'minor'), sum: read('sum', 'minor') },
     major: { count: read('count', 'major') + read('count', 'incremental'), sum: read('sum', 'major') + read('sum', 'incremental') },
+    workerMinor: { count: worker('pauses', 'minor'), sum: worker('seconds', 'minor') },
+    workerMajor: { count: worker('pauses', 'major'), sum: worker('seconds', 'major') },
   };
 }
 
@@ -132,7 +135,8 @@ export async function benchDaemon() {
     // rate limit sends each second's quota in a burst, which measures queueing, not latency; and
     // node:http's client cost more CPU than the baseline server, so paced-load.mjs writes raw HTTP).
     const half = servers.map(() => []);
-    const gc = servers.map(() => ({ seconds: 0, minor: { count: 0, sum: 0 }, major: { count: 0, sum: 0 }, ok: true }));
+    const GC_KEYS = ['minor', 'major', 'workerMinor', 'workerMajor'];
+    const gc = servers.map(() => ({ seconds: 0, ...Object.fromEntries(GC_KEYS.map((k) => [k, { count: 0, sum: 0 }])), ok: true }));
     for (let round = 0; round < rounds; round++) {
       for (const [i, [, s]] of servers.entries()) {
         const before = await gcTotals(s.url);
@@ -142,7 +146,7 @@ export async function benchDaemon() {
         if (before === undefined || after === undefined) gc[i].ok = false;
         else {
           gc[i].seconds += (performance.now() - t) / 1000;
-          for (const k of ['minor', 'major']) for (const f of ['count', 'sum']) gc[i][k][f] += after[k][f] - before[k][f];
+          for (const k of GC_KEYS) for (const f of ['count', 'sum']) gc[i][k][f] += after[k][f] - before[k][f];
         }
       }
     }
@@ -174,13 +178,13 @@ export async function benchDaemon() {
       console.log(`- ${name}: ${count} of ${total} (${((count / Math.max(1, total)) * 100).toFixed(2)}%); ${phases}`);
     }
     // The daemon's own /metrics: each pause of its main thread delays every request that arrives meanwhile.
-    console.log("\nThe main thread's garbage collection at half load (the daemon's nodejs_gc_duration_seconds; all rounds): scavenges a second, mean pause / major and incremental steps a second, mean pause");
+    console.log("\nGarbage collection at half load (the daemon's /metrics; all rounds): pauses a second and their mean, scavenges / major and incremental steps, of the main thread, then of the pool's workers together");
     for (const [i, [name]] of servers.entries()) {
       const g = gc[i];
       if (!g.ok || g.seconds === 0) continue;
-      const rate = (x) => (x.count / g.seconds).toFixed(1);
-      const mean = (x) => (x.count === 0 ? '–' : ((x.sum / x.count) * 1000).toFixed(2) + ' ms');
-      console.log(`- ${name}: ${rate(g.minor)}, ${mean(g.minor)} / ${rate(g.major)}, ${mean(g.major)}`);
+      const pauses = (x) => `${(x.count / g.seconds).toFixed(1)}, ${x.count === 0 ? '–' : ((x.sum / x.count) * 1000).toFixed(2) + ' ms'}`;
+      const workers = g.workerMinor.count + g.workerMajor.count === 0 ? '' : `; workers: ${pauses(g.workerMinor)} / ${pauses(g.workerMajor)}`;
+      console.log(`- ${name}: main: ${pauses(g.minor)} / ${pauses(g.major)}${workers}`);
     }
     if (cpu.every((c) => c.ok)) {
       // The main thread caps throughput; with more cores than this machine's, the rest runs beside it.

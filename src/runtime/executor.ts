@@ -13,6 +13,12 @@ export interface DeploymentHandle {
 }
 
 /** Counters an executor exposes for `/metrics`. */
+/** Garbage-collection pauses: minor (scavenges) and major (with incremental marking steps). */
+export interface GcPauses {
+  readonly minor: { readonly count: number; readonly seconds: number };
+  readonly major: { readonly count: number; readonly seconds: number };
+}
+
 export interface ExecutorMetrics {
   /** Executions running now. */
   readonly busy: number;
@@ -24,6 +30,8 @@ export interface ExecutorMetrics {
   readonly terminated: number;
   /** Workers in the pool (0 for the in-thread executor). */
   readonly workers: number;
+  /** The pool's workers' GC pauses so far (the main thread's are Node's own `gc` entries). */
+  readonly workerGc?: GcPauses;
 }
 
 export type ExecutorLoadResult = { readonly ok: true; readonly handle: DeploymentHandle } | { readonly ok: false; readonly diagnostics: Diagnostic[] };

@@ -227,6 +227,7 @@ describe('actuate serve: the HTTP API over a real daemon', () => {
     expect(metrics.text).toContain('actuate_executor_busy 0');
     expect(metrics.text).toMatch(/^process_resident_memory_bytes \d+$/m);
     expect(metrics.text).toContain('# TYPE nodejs_gc_duration_seconds histogram');
+    expect(metrics.text).toMatch(/^actuate_worker_gc_pauses_total\{kind="minor"\} \d+$/m);
     const executions = daemon.logLines().filter((l) => l['execution']);
     expect(executions.length).toBeGreaterThan(5);
     expect(daemon.stderr()).not.toContain(counter.url); // the COUNTER_URL secret value

@@ -274,6 +274,17 @@ describe('worker pool executor', () => {
     expect(pool.metrics()).toMatchObject({ terminated: 1, executions: 2 });
   });
 
+  it("counts its workers' GC pauses, which each worker reports with its results", async () => {
+    const { pool, handle } = await defaultPool();
+    const before = pool.metrics().workerGc!;
+    // Each execution leaves tens of KB of host-side garbage in its worker: scavenges for certain.
+    for (let i = 0; i < 600; i++) expect((await pool.run(handle, 'post-login', login('ok'))).outcome).toBe('success');
+    const after = pool.metrics().workerGc!;
+    expect(after.minor.count).toBeGreaterThan(before.minor.count);
+    expect(after.minor.seconds).toBeGreaterThan(before.minor.seconds);
+    expect(after.major.count).toBeGreaterThanOrEqual(before.major.count);
+  });
+
   it('drains executions in flight on close and refuses new work', async () => {
     const { pool, handle } = await poolWith({});
     const inFlight = pool.run(handle, 'post-login', login('slow'));

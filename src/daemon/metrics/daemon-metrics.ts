@@ -71,6 +71,13 @@ export class DaemonMetrics {
     r.sampled('actuate_executor_workers', 'Workers in the executor pool (0 for the in-thread executor).', () => [[{}, sources.executor().workers]]);
     r.sampled('actuate_executor_recycled_total', 'Workers or modules retired after a memory high-water mark or an execution count.', () => [[{}, sources.executor().recycled]], 'counter');
     r.sampled('actuate_executor_terminated_total', 'Workers terminated by the watchdog.', () => [[{}, sources.executor().terminated]], 'counter');
+    // A paused worker delays the executions waiting in it; the main thread's pauses are nodejs_gc_duration_seconds.
+    const workerGc = (pick: 'count' | 'seconds') => (): [Record<string, string>, number][] => {
+      const gc = sources.executor().workerGc;
+      return gc === undefined ? [] : [[{ kind: 'minor' }, gc.minor[pick]], [{ kind: 'major' }, gc.major[pick]]];
+    };
+    r.sampled('actuate_worker_gc_pauses_total', "Garbage-collection pauses of the pool's workers, by kind (minor; major with incremental steps).", workerGc('count'), 'counter');
+    r.sampled('actuate_worker_gc_seconds_total', "Time the pool's workers spent paused for garbage collection, by kind.", workerGc('seconds'), 'counter');
     r.sampled('actuate_deployment_info', 'The version served: 1, labelled with its commit and manifest digest.', () => {
       const v = sources.served();
       return v ? [[{ commit: v.commit, manifest: v.handle.digest }, 1]] : [];

@@ -1,5 +1,6 @@
 import type { Diagnostic, Digest } from '../../core/index.ts';
 import type { SandboxLimits } from '../sandbox/index.ts';
+import type { GcPauses } from '../executor.ts';
 
 /**
  * The messages between the pool (main thread) and a worker. Everything is structured-clone data;
@@ -70,6 +71,8 @@ export interface WorkerHealth {
   readonly poisoned: boolean;
   /** A host prototype (`Object.prototype`, …) gained properties: retire the worker. */
   readonly polluted: boolean;
+  /** The worker's GC pauses since its previous report, when there were any (worker-gc.ts). */
+  readonly gc?: GcPauses | undefined;
 }
 
 /** A worker's memory as it sees it (for the leak test and diagnostics). */

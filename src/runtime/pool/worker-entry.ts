@@ -18,6 +18,7 @@ import { payloadStore } from './payload-store.ts';
 import { PROGRESS, type DeploymentPayload, type FromWorker, type ToWorker, type WorkerHealth, type WorkerInit } from './protocol.ts';
 import { capResultSize } from './results.ts';
 import { lowerThreadPriority } from './thread-priority.ts';
+import { watchWorkerGc } from './worker-gc.ts';
 
 if (!isMainThread && parentPort !== null) await main(workerData as WorkerInit, parentPort);
 
@@ -31,7 +32,11 @@ async function main(init: WorkerInit, port: NonNullable<typeof parentPort>): Pro
   const deployments = new Map<number, Deployment>();
   const baseline = prototypeShape();
   const send = (m: FromWorker) => port.postMessage(m);
-  const health = (): WorkerHealth => ({ memoryBytes: module.memoryBytes, poisoned: module.poisoned, polluted: prototypeShape() !== baseline });
+  const gcSinceLast = watchWorkerGc();
+  const health = (): WorkerHealth => {
+    const gc = gcSinceLast();
+    return { memoryBytes: module.memoryBytes, poisoned: module.poisoned, polluted: prototypeShape() !== baseline, ...(gc ? { gc } : {}) };
+  };
 
   const load = async (id: number, key: number, payload: DeploymentPayload) => {
     const target = payload.commit !== undefined ? { commit: payload.commit } : { digest: payload.digest };

@@ -11,6 +11,7 @@ import type { FromWorker, LoadOutcome, ToWorker, WorkerHealth, WorkerStats } fro
 import { readDeploymentPayload } from './read-payload.ts';
 import { crashResult, rejectedResult, watchdogResult, type ExecutionInfo } from './results.ts';
 import type { RecycleReason, WorkerHandle } from './worker-handle.ts';
+import { GcTotals } from './worker-gc.ts';
 import { WorkerSet, type RecycleReasons, type Registered } from './worker-set.ts';
 
 export type { RecycleReasons } from './worker-set.ts';
@@ -107,6 +108,7 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
   let inflight = 0;
   let drained: (() => void) | undefined;
   const counts = { overloaded: 0, executions: 0 };
+  const gc = new GcTotals();
   let nextKey = 1;
   let closed = false;
   const set = new WorkerSet(o, registry, () => pump());
@@ -182,9 +184,11 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
     if (m.t === 'result') {
       if (settle(run.job, parseFlowResult(m.json))) w.executions++;
       w.retiring ??= recycleReason(w, m.health);
+      gc.add(m.health.gc);
     } else if (m.t === 'failed') {
       settle(run.job, crashResult(run.info, w.progress(run.execId), `host error: ${m.message}`, Date.now()));
       w.retiring ??= 'failed';
+      gc.add(m.health.gc);
     } else if (m.t === 'declined') {
       again(run.job);
     }
@@ -332,7 +336,7 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
     metrics: () => ({
       busy: set.active.filter((w) => w.busy).length, queued: queue.length, recycled: set.counts.recycled, terminated: set.counts.terminated,
       workers: set.active.length + set.spares.length, spares: set.spares.length, starting: set.starting.size, crashed: set.counts.crashed,
-      overloaded: counts.overloaded, executions: counts.executions, recycledFor: { ...set.reasons },
+      overloaded: counts.overloaded, executions: counts.executions, recycledFor: { ...set.reasons }, workerGc: gc.totals,
     }),
     ready: () => set.ready(),
     async workerStats() {

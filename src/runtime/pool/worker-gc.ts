@@ -1,0 +1,53 @@
+import { PerformanceObserver, constants, type PerformanceEntry } from 'node:perf_hooks';
+import type { GcPauses } from '../executor.ts';
+
+/**
+ * In a worker: observes the thread's own GC pauses (each isolate reports its own) and returns a
+ * function that takes what was seen since its previous call, or undefined when nothing was. The
+ * worker sends that with each result, so the pool can count the pauses of every worker, including
+ * those it retired. A paused worker delays the executions waiting in it.
+ */
+export function watchWorkerGc(): () => GcPauses | undefined {
+  let minorCount = 0;
+  let minorMs = 0;
+  let majorCount = 0;
+  let majorMs = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (gcKind(e) === constants.NODE_PERFORMANCE_GC_MINOR) {
+        minorCount++;
+        minorMs += e.duration;
+      } else {
+        majorCount++;
+        majorMs += e.duration;
+      }
+    }
+  });
+  observer.observe({ type: 'gc' });
+  return () => {
+    if (minorCount === 0 && majorCount === 0) return undefined;
+    const taken = { minor: { count: minorCount, seconds: minorMs / 1000 }, major: { count: majorCount, seconds: majorMs / 1000 } };
+    minorCount = minorMs = majorCount = majorMs = 0;
+    return taken;
+  };
+}
+
+/** In the pool: the pauses reported by every worker so far (monotonic, as Prometheus counters must be). */
+export class GcTotals {
+  #minor = { count: 0, seconds: 0 };
+  #major = { count: 0, seconds: 0 };
+
+  add(p: GcPauses | undefined): void {
+    if (p === undefined) return;
+    this.#minor = { count: this.#minor.count + p.minor.count, seconds: this.#minor.seconds + p.minor.seconds };
+    this.#major = { count: this.#major.count + p.major.count, seconds: this.#major.seconds + p.major.seconds };
+  }
+
+  get totals(): GcPauses {
+    return { minor: this.#minor, major: this.#major };
+  }
+}
+
+function gcKind(e: PerformanceEntry): number | undefined {
+  return (e as PerformanceEntry & { detail?: { kind?: number } | null }).detail?.kind;
+}
