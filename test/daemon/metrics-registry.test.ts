@@ -28,13 +28,18 @@ describe('the Prometheus registry', () => {
   });
 });
 
+/** The daemon's metrics over sources that report an idle daemon. */
+function idleDaemonMetrics(): DaemonMetrics {
+  return new DaemonMetrics({
+    queueDepth: async () => ({ pending: 0, running: 0, dead: 0 }),
+    executor: () => ({ busy: 0, queued: 0, workers: 0, recycled: 0, terminated: 0 }) as never,
+    served: () => undefined, syncInflight: () => 0, asyncRunning: () => 0, draining: () => 0,
+  });
+}
+
 describe("the daemon's event-loop delay", () => {
   it('is measured from the first scrape on (0 then), and shows a block of the loop at the next', async () => {
-    const metrics = new DaemonMetrics({
-      queueDepth: async () => ({ pending: 0, running: 0, dead: 0 }),
-      executor: () => ({ busy: 0, queued: 0, workers: 0, recycled: 0, terminated: 0 }) as never,
-      served: () => undefined, syncInflight: () => 0, asyncRunning: () => 0, draining: () => 0,
-    });
+    const metrics = idleDaemonMetrics();
     const p99 = async () => Number(/^nodejs_eventloop_delay_p99_seconds (\S+)$/m.exec(await metrics.render())![1]);
     try {
       expect(await p99()).toBe(0);
@@ -53,11 +58,7 @@ describe("the daemon's event-loop delay", () => {
 
 describe("the daemon's garbage-collection pauses", () => {
   it('counts the main thread’s collections by kind while the metrics are open, and stops at close', async () => {
-    const metrics = new DaemonMetrics({
-      queueDepth: async () => ({ pending: 0, running: 0, dead: 0 }),
-      executor: () => ({ busy: 0, queued: 0, workers: 0, recycled: 0, terminated: 0 }) as never,
-      served: () => undefined, syncInflight: () => 0, asyncRunning: () => 0, draining: () => 0,
-    });
+    const metrics = idleDaemonMetrics();
     const minor = async () => Number(/^nodejs_gc_duration_seconds_count\{kind="minor"\} (\d+)$/m.exec(await metrics.render())?.[1] ?? 0);
     // Short-lived garbage, many times the young generation: scavenges for certain.
     const churn = () => {
