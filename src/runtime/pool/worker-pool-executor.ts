@@ -132,7 +132,8 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
     let free = 0;
     for (const w of set.active) if (w.inflight === 0 && w.retiring === undefined) free++;
     if (free === 0) return;
-    // A retiring worker declines what waits in it on its own.
+    // Every worker that holds runs is active: a worker leaves the set once it holds none (retire),
+    // or when it is stopped, and then its runs go through died().
     for (const w of set.active) {
       const list = runsOf(w);
       for (let i = list.length - 1; i >= 1 && free > 0; i--) {
