@@ -29,6 +29,8 @@ await esbuild.build({ absWorkingDir: ${JSON.stringify(dir)}, entryPoints: ${JSON
     oneChanged.push(timeCommand(process.execPath, args, { expectStatus: 0, env }));
     rmSync(state, { recursive: true, force: true });
   }
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(path.dirname(esbuildScript), { recursive: true, force: true });
   report('build: 100 actions, whole process', [
     ['plain esbuild, same 100 entries (no type-check, no store)', plain],
     ['actuate build, cold (empty store and cache)', cold],

@@ -1,5 +1,6 @@
 // Benchmark: `actuate check` on a generated 100-action repo against `tsc --noEmit` over the same
 // files (with the same trigger declarations, written by `actuate types`), alternating runs.
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { CLI, ROOT, generateActions, makeRepo, report, timeCommand } from './lib.mjs';
 
@@ -16,6 +17,7 @@ export async function benchCheck({ runs = 5 } = {}) {
     check.push(timeCommand(process.execPath, [CLI, 'check', dir], { expectStatus: 0 }));
     plain.push(timeCommand(process.execPath, [tsc, '-p', path.join(dir, 'tsconfig.json'), '--noEmit'], { expectStatus: 0 }));
   }
+  rmSync(dir, { recursive: true, force: true });
   report('check: 100 actions (50 TS + 50 JS), whole process', [
     ['tsc --noEmit (same files, same declarations)', plain],
     ['actuate check', check],

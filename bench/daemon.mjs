@@ -13,7 +13,7 @@
 // build), BENCH_AB=1 leaves out the in-thread and single-threaded-GC rows, BENCH_SOAK_S=0 the soak.
 // Run alone as `node bench/daemon.mjs`; `node bench/daemon.mjs --baseline <port>` is the baseline server.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -211,7 +211,14 @@ export async function benchDaemon() {
     console.log(`requests ${soak.ok} ok, ${soak.bad} non-2xx or errors; p50 ${soak.p50.toFixed(2)} ms, p99 ${soak.p99.toFixed(2)} ms`);
     console.log(`RSS MiB (main thread and workers): start ${samples[0].toFixed(0)}, max of first third ${Math.max(...samples.slice(0, third)).toFixed(0)}, max of last third ${Math.max(...samples.slice(-third)).toFixed(0)}, end ${samples.at(-1).toFixed(0)}`);
   } finally {
-    for (const [, s] of servers) s.proc.kill('SIGTERM');
+    // The daemons drain and exit, then their data directories and the repo go (nothing left in /tmp).
+    await Promise.all(servers.map(([, s]) => new Promise((resolve) => {
+      if (s.proc.exitCode !== null || s.proc.signalCode !== null) return resolve();
+      s.proc.once('exit', resolve);
+      s.proc.kill('SIGTERM');
+    })));
+    rmSync(work, { recursive: true, force: true });
+    rmSync(repo.dir, { recursive: true, force: true });
   }
 }
 

@@ -4,7 +4,7 @@
 // minutely maintenance pass with nothing to prune and with 5% to prune, and the filtered listings
 // `GET /v1/executions` serves (a rare status, a rare trigger). For comparison, the single
 // `seq < ? OR updated_at < ?` statement pruning used before, on the same database.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,7 +17,8 @@ const { ExecutionLog } = await import('../dist/daemon/executions/execution-log.j
 export async function benchRecords() {
   const n = Number(process.env.BENCH_RECORDS ?? 100_000);
   const runs = Number(process.env.BENCH_ROUNDS ?? 5);
-  const storage = openDatabase(mkdtempSync(path.join(tmpdir(), 'actuate-bench-records-')));
+  const dir = mkdtempSync(path.join(tmpdir(), 'actuate-bench-records-'));
+  const storage = openDatabase(dir);
   const batcher = new WriteBatcher(storage.db);
   const now = Date.UTC(2026, 0, 1);
   const log = new ExecutionLog(storage.db, batcher, { retentionMs: 10 * 86_400_000, maxRecords: n, onWriteError: (e) => { throw e; }, now: () => now });
@@ -87,6 +88,7 @@ export async function benchRecords() {
   }
   batcher.close();
   await storage.close();
+  rmSync(dir, { recursive: true, force: true });
   rows.push(...(await insertCost(runs)));
 
   console.log(`\n## Execution log at ${n.toLocaleString('en')} records (the daemon's main thread; ${runs} runs)\n`);
@@ -105,7 +107,8 @@ async function insertCost(runs) {
   const count = 20_000;
   for (let r = 0; r < runs; r++) {
     for (const variant of ['with', 'without']) {
-      const storage = openDatabase(mkdtempSync(path.join(tmpdir(), 'actuate-bench-records-')));
+      const dir = mkdtempSync(path.join(tmpdir(), 'actuate-bench-records-'));
+      const storage = openDatabase(dir);
       if (variant === 'without') storage.db.exec('DROP INDEX executions_trigger; DROP INDEX executions_unfinished');
       const batcher = new WriteBatcher(storage.db);
       const log = new ExecutionLog(storage.db, batcher, { retentionMs: 1e12, maxRecords: 1e9, onWriteError: (e) => { throw e; } });
@@ -119,6 +122,7 @@ async function insertCost(runs) {
       per[variant].push(((performance.now() - t) * 1000) / count);
       batcher.close();
       await storage.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   }
   return [
