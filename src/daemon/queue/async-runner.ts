@@ -50,7 +50,9 @@ export class AsyncRunner {
   readonly #o: AsyncRunnerOptions;
   readonly #now: () => number;
   readonly #random: () => number;
-  readonly #running = new Set<Promise<void>>();
+  /** Jobs executing now: a count, not a Set of their promises (see the pool's note on churning hash tables). */
+  #running = 0;
+  #idle: (() => void) | undefined;
   #pumping = false;
   #again = false;
   #stopped = true;
@@ -64,7 +66,7 @@ export class AsyncRunner {
 
   /** Jobs executing now. */
   get running(): number {
-    return this.#running.size;
+    return this.#running;
   }
 
   start(): void {
@@ -86,10 +88,11 @@ export class AsyncRunner {
   async stop(timeoutMs: number): Promise<void> {
     this.#stopped = true;
     clearTimeout(this.#timer);
-    if (this.#running.size === 0) return;
+    if (this.#running === 0) return;
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.allSettled([...this.#running]), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
+    await Promise.race([new Promise<void>((r) => (this.#idle = r)), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
     clearTimeout(timer);
+    this.#idle = undefined;
   }
 
   /** The delay before attempt `attempt + 1`: base·2^(attempt−1), capped, with "equal jitter" (half fixed, half random). */
@@ -103,17 +106,19 @@ export class AsyncRunner {
     try {
       do {
         this.#again = false;
-        while (!this.#stopped && this.#running.size < this.#o.concurrency) {
-          const jobs = await this.#o.queue.claim(this.#o.concurrency - this.#running.size, this.#o.leaseMs);
+        while (!this.#stopped && this.#running < this.#o.concurrency) {
+          const jobs = await this.#o.queue.claim(this.#o.concurrency - this.#running, this.#o.leaseMs);
           if (jobs.length === 0) break;
           // Stopped while claiming: leave them claimed; the next start (or the lease) gives them back.
           if (this.#stopped) break;
           for (const job of jobs) {
-            const p = this.#execute(job).finally(() => {
-              this.#running.delete(p);
-              this.notify();
-            });
-            this.#running.add(p);
+            this.#running++;
+            void this.#execute(job)
+              .catch((e: unknown) => this.#o.onError(e))
+              .finally(() => {
+                if (--this.#running === 0) this.#idle?.();
+                this.notify();
+              });
           }
         }
       } while (this.#again && !this.#stopped);
@@ -128,7 +133,7 @@ export class AsyncRunner {
 
   /** Wakes up when the next pending job is due (retries wait for their backoff), polling at least every second. */
   async #arm(): Promise<void> {
-    if (this.#stopped || this.#running.size >= this.#o.concurrency) return;
+    if (this.#stopped || this.#running >= this.#o.concurrency) return;
     const due = await this.#o.queue.nextDueAt();
     this.#armIn(due === undefined ? 1000 : Math.min(1000, Math.max(5, due - this.#now())));
   }
