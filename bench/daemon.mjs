@@ -58,16 +58,18 @@ if (process.argv[2] === '--baseline') await serveBaseline(Number(process.argv[3]
 else if (process.argv[1] === fileURLToPath(import.meta.url)) await benchDaemon();
 
 /**
- * The main thread's GC so far, from a daemon's /metrics: minor collections, and major ones with
- * incremental marking steps (count, seconds). Undefined for a server without them (the baseline).
+ * GC pauses so far, from a daemon's /metrics: the main thread's minor collections, and its major
+ * ones with incremental marking steps, then the pool workers' (count, seconds). Undefined for a
+ * server without the series (the baseline).
  */
 async function gcTotals(url) {
   const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } }).catch(() => undefined);
   if (res === undefined || !res.ok) return undefined;
   const text = await res.text();
   if (!text.includes('# TYPE nodejs_gc_duration_seconds')) return undefined; // a build before the series
-  const read = (suffix, kind) => Number(new RegExp(`^nodejs_gc_duration_seconds_${suffix}\\{kind="${kind}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
-  const worker = (name, kind) => Number(new RegExp(`^actuate_worker_gc_${name}_total\\{kind="${kind}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  const sample = (series, kind) => Number(new RegExp(`^${series}\\{kind="${kind}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  const read = (suffix, kind) => sample(`nodejs_gc_duration_seconds_${suffix}`, kind);
+  const worker = (name, kind) => sample(`actuate_worker_gc_${name}_total`, kind);
   return {
     minor: { count: read('count', 'minor'), sum: read('sum', 'minor') },
     major: { count: read('count', 'major') + read('count', 'incremental'), sum: read('sum', 'major') + read('sum', 'incremental') },

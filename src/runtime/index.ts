@@ -7,7 +7,7 @@ export type { SecretSources, SecretValues } from './secrets.ts';
 export type { FlowResult, FlowOutcome, ActionExecution, ActionStatus, FlowError, EventProblem } from './types.ts';
 export { createInThreadExecutor } from './executor.ts';
 export type { FlowExecutor, DeploymentHandle, ExecutorMetrics, ExecutorLoadResult, GcPauses } from './executor.ts';
-export { createWorkerPoolExecutor, defaultWorkerCount, ExecutorOverloadedError, isOverloaded } from './pool/index.ts';
+export { createWorkerPoolExecutor, defaultWorkerCount, ExecutorOverloadedError, gcPauseKind, isOverloaded } from './pool/index.ts';
 export type { PoolMetrics, RecycleReasons, WorkerPoolExecutor, WorkerPoolOptions, WorkerStats } from './pool/index.ts';
 export { compileEventValidator, eventProblems } from './event-validation.ts';
 export { flowResultJson } from './result-json.ts';

@@ -1,5 +1,5 @@
-import { PerformanceObserver, constants, monitorEventLoopDelay, type PerformanceEntry } from 'node:perf_hooks';
-import type { ExecutorMetrics, FlowResult } from '../../runtime/index.ts';
+import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
+import { gcPauseKind, type ExecutorMetrics, type FlowResult } from '../../runtime/index.ts';
 import type { ServedVersion } from '../deploy/deployments.ts';
 import type { QueueDepth } from '../queue/types.ts';
 import { MetricsRegistry, type Counter, type Histogram } from './registry.ts';
@@ -19,13 +19,6 @@ const DURATION_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 
 
 /** Seconds: a quick scavenge takes a few hundred µs; a pause of several ms shows in the p99 of requests. */
 const GC_BUCKETS = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
-
-const GC_KINDS: Readonly<Record<number, string>> = {
-  [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
-  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
-  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
-  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakcb',
-};
 
 /**
  * The daemon's Prometheus series (`GET /metrics`): executions by trigger and outcome, flow and
@@ -90,7 +83,7 @@ export class DaemonMetrics {
     // beside a high p99 (Node's own GC entries; a few a second under load, nothing when idle).
     this.gcSeconds = r.histogram('nodejs_gc_duration_seconds', "Garbage-collection pauses of the daemon's main thread, by kind (minor, major, incremental, weakcb); pool workers collect on their own.", GC_BUCKETS);
     this.#gc = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) this.gcSeconds.observe({ kind: gcKind(e) }, e.duration / 1000);
+      for (const e of list.getEntries()) this.gcSeconds.observe({ kind: gcPauseKind(e) }, e.duration / 1000);
     });
     this.#gc.observe({ type: 'gc' });
     r.sampled('actuate_versions_draining', 'Replaced versions still finishing executions.', () => [[{}, sources.draining()]]);
@@ -128,9 +121,4 @@ export class DaemonMetrics {
     this.#loop?.disable();
     this.#gc.disconnect();
   }
-}
-
-function gcKind(e: PerformanceEntry): string {
-  const kind = ((e as PerformanceEntry & { detail?: { kind?: number } | null }).detail)?.kind;
-  return (kind !== undefined ? GC_KINDS[kind] : undefined) ?? 'other';
 }

@@ -7,4 +7,5 @@ export type { PoolMetrics, RecycleReasons, WorkerPoolExecutor } from './worker-p
 export { resolvePoolOptions, defaultWorkerUrl, defaultWorkerCount } from './options.ts';
 export type { WorkerPoolOptions, ResolvedPoolOptions } from './options.ts';
 export { ExecutorOverloadedError, isOverloaded } from './errors.ts';
+export { gcPauseKind } from './worker-gc.ts';
 export type { WorkerStats } from './protocol.ts';

@@ -14,7 +14,7 @@ export function watchWorkerGc(): () => GcPauses | undefined {
   let majorMs = 0;
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
-      if (gcKind(e) === constants.NODE_PERFORMANCE_GC_MINOR) {
+      if (gcPauseKind(e) === 'minor') {
         minorCount++;
         minorMs += e.duration;
       } else {
@@ -48,6 +48,18 @@ export class GcTotals {
   }
 }
 
-function gcKind(e: PerformanceEntry): number | undefined {
-  return (e as PerformanceEntry & { detail?: { kind?: number } | null }).detail?.kind;
+const GC_KINDS: Readonly<Record<number, GcPauseKind>> = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakcb',
+};
+
+/** What a `gc` performance entry paused for, as a metric label. */
+export type GcPauseKind = 'minor' | 'major' | 'incremental' | 'weakcb' | 'other';
+
+/** The kind of a `gc` performance entry (Node puts it in `detail.kind`, one of `perf_hooks.constants`). */
+export function gcPauseKind(e: PerformanceEntry): GcPauseKind {
+  const kind = (e as PerformanceEntry & { detail?: { kind?: number } | null }).detail?.kind;
+  return (kind !== undefined ? GC_KINDS[kind] : undefined) ?? 'other';
 }
