@@ -1,8 +1,8 @@
 // `npm run bench daemon`: the runner daemon under HTTP load on loopback, side by side with an
 // unsandboxed baseline (the same framework, the same three post-login handlers called directly).
-// Servers: the baseline, the daemon with the pool (default) and in-thread, and the pool under
-// `node --single-threaded-gc` (the README's advice for small hosts). Reports maximum throughput,
-// p50/p99 latency at full and at half load, the ratio to the baseline, where the half-load answers
+// Servers: the baseline, the daemon with the pool (by default in a child `node --single-threaded-gc`)
+// and in-thread, and the pool with V8's GC helper threads (`--gc parallel`, one process). Reports
+// maximum throughput, p50/p99 latency at full and at half load, the ratio to the baseline, where the half-load answers
 // over 5 ms spent their time (before the flow, in it, after it), the main thread's GC pauses at half
 // load (read from each daemon's /metrics), CPU per request by thread, and the
 // default daemon's RSS over a soak (BENCH_SOAK_S seconds, default 60; ACTUATE_SOAK=1 runs 300).
@@ -10,7 +10,7 @@
 // seconds each, default 5) and the figures are medians: on a shared machine the speed drifts by
 // tens of percent within a minute, and one run per server compared different moments, not servers.
 // A/B runs: BENCH_VARIANTS adds daemons (other node flags, serve arguments or another checkout's
-// build), BENCH_AB=1 leaves out the in-thread and single-threaded-GC rows, BENCH_SOAK_S=0 the soak.
+// build), BENCH_AB=1 leaves out the in-thread and --gc parallel rows, BENCH_SOAK_S=0 the soak.
 // Run alone as `node bench/daemon.mjs`; `node bench/daemon.mjs --baseline <port>` is the baseline server.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -99,13 +99,14 @@ export async function benchDaemon() {
   const serve = (executor, nodeFlags = [], args = [], cli = CLI) => start([...nodeFlags, cli, 'serve', '--store', store, '--commit', built.commit, '--port', '0', '--token-file', path.join(work, 'token'), '--data', path.join(work, `data-${++dataDirs}`), '--executor', executor, ...args], /listening on (http:\/\/\S+?),/);
   const servers = [
     ['baseline (unsandboxed)', await start([fileURLToPath(import.meta.url), '--baseline', '0'], /baseline listening on (http:\/\/\S+)/)],
+    // On any host the default pool's JS threads take every core, so its daemon runs in a child
+    // `node --single-threaded-gc` (serve-gc.ts); --gc parallel keeps V8's GC helper threads.
     ['actuate serve (pool, default)', await serve('pool')],
   ];
   // BENCH_AB=1 leaves these two out, for A/B runs of variants against the default daemon.
   if (process.env.BENCH_AB !== '1') {
     servers.push(['actuate serve --executor in-thread', await serve('in-thread')]);
-    // V8's GC helper threads beside a JS thread per core: the flag is a process-start one (see README).
-    servers.push(['node --single-threaded-gc … serve (pool)', await serve('pool', ['--single-threaded-gc'])]);
+    servers.push(['actuate serve --gc parallel (pool)', await serve('pool', [], ['--gc', 'parallel'])]);
   }
   // A/B variants after the default four, each a daemon with other node flags, serve arguments or
   // build (`cli`: another checkout's dist/cli/main.js), e.g.
@@ -124,10 +125,10 @@ export async function benchDaemon() {
     const cpu = servers.map(() => ({ mainCpu: 0, mainWait: 0, otherCpu: 0, ok: true }));
     for (let round = 0; round < rounds; round++) {
       for (const [i, [, s]] of servers.entries()) {
-        const before = threadTimes(s.proc.pid);
+        const before = threadTimes(s.pid);
         const r = summary(await load(s.url));
         full[i].push(r);
-        const c = cpuPerRequest(s.proc.pid, before, threadTimes(s.proc.pid), r.ok + r.bad);
+        const c = cpuPerRequest(s.pid, before, threadTimes(s.pid), r.ok + r.bad);
         if (c === undefined) cpu[i].ok = false;
         else for (const k of ['mainCpu', 'mainWait', 'otherCpu']) cpu[i][k] += c[k] / rounds;
       }
@@ -202,7 +203,8 @@ export async function benchDaemon() {
     const daemon = servers[1][1];
     const rate = Math.max(1, Math.round(rps[1] / 2));
     const samples = [];
-    const sample = () => samples.push(Number(execFileSync('ps', ['-o', 'rss=', '-p', String(daemon.proc.pid)], { encoding: 'utf8' }).trim()) / 1024);
+    const rss = (pid) => Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024;
+    const sample = () => samples.push(rss(daemon.pid));
     sample();
     const timer = setInterval(sample, 5000);
     const soak = await paced(daemon.url, rate, soakSeconds);
@@ -212,6 +214,7 @@ export async function benchDaemon() {
     console.log(`\n## Daemon soak (pool): ${soakSeconds} s at ${rate} req/s, evenly spaced`);
     console.log(`requests ${soak.ok} ok, ${soak.bad} non-2xx or errors; p50 ${soak.p50.toFixed(2)} ms, p99 ${soak.p99.toFixed(2)} ms`);
     console.log(`RSS MiB (main thread and workers): start ${samples[0].toFixed(0)}, max of first third ${Math.max(...samples.slice(0, third)).toFixed(0)}, max of last third ${Math.max(...samples.slice(-third)).toFixed(0)}, end ${samples.at(-1).toFixed(0)}`);
+    if (daemon.pid !== daemon.proc.pid) console.log(`RSS MiB of its launcher (the process started, which runs the daemon in a child): ${rss(daemon.proc.pid).toFixed(0)}`);
   } finally {
     // The daemons drain and exit, then their data directories and the repo go (nothing left in /tmp).
     await Promise.all(servers.map(([, s]) => new Promise((resolve) => {
@@ -232,7 +235,11 @@ function paced(url, rate, seconds, warmupSeconds = 1) {
   });
 }
 
-/** Spawns a server and waits for the line that gives its URL. */
+/**
+ * Spawns a server and waits for the line that gives its URL. `pid` is the server's own process:
+ * the child a launched daemon names in its "pid N, under …" line (printed before it listens), or
+ * the one spawned.
+ */
 async function start(args, pattern) {
   const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
   let out = '';
@@ -251,8 +258,9 @@ async function start(args, pattern) {
   // it again on every chunk, cost this process (the load generator) a copy of everything logged so
   // far per chunk, a load the baseline server, which logs nothing, never put on it.
   proc.stdout.off('data', onData).resume();
+  const pid = Number(/actuate serve: pid (\d+), under /.exec(out)?.[1] ?? proc.pid);
   out = '';
-  return { proc, url };
+  return { proc, url, pid };
 }
 
 /**

@@ -33,6 +33,12 @@ async function run(argv: string[]): Promise<number> {
       process.stdout.write(`${VERSION}\n`);
       return ExitCode.Ok;
     }
+    if (argv[0] === 'serve' && !argv.includes('--help') && !argv.includes('-h')) {
+      // Before the daemon is loaded: it may run in a child node with V8 flags instead (serve-gc.ts).
+      const { launchServe } = await import('./commands/serve-gc.ts');
+      const code = await launchServe(argv.slice(1));
+      if (code !== undefined) return code;
+    }
     // Resolve nested commands (`store verify`) here, so the leaf's returned exit code is ours.
     let sub: CommandDef | undefined = main as CommandDef;
     let depth = 0;

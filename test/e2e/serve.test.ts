@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gcTip } from '../../src/cli/commands/serve.ts';
 import { CLI, runCli } from '../helpers/cli.ts';
 import { startCounterServer, type CounterServer } from '../daemon/helpers/counter-server.ts';
 import { ADMIN_TOKEN, USER_TOKEN, client, counterSecrets, spawnDaemon, waitFor, type DaemonProcess } from '../daemon/helpers/daemon-process.ts';
@@ -215,8 +214,8 @@ describe('actuate serve: the HTTP API over a real daemon', () => {
     expect(status.serving.manifest).toMatch(/^sha256:/);
     expect(status.flows['post-login'].actions.map((a: { name: string }) => a.name)).toEqual(['mark', 'terms', 'roles']);
     expect(status.flows['post-login'].actions[0].bundle).toMatch(/^sha256:[0-9a-f]{64}$/);
-    // The default pool runs a JS thread per core beside the main one, on any machine.
-    expect(daemon.stdout()).toMatch(/actuate serve: tip: \d+ JS threads on \d+ cores?: start the daemon as `node --single-threaded-gc /);
+    // The default pool runs a JS thread per core beside the main one, on any machine: GC stays on them.
+    expect(daemon.stdout()).toMatch(/^actuate serve: pid \d+, under `node --single-threaded-gc` \(--gc auto\); launcher pid \d+ passes SIGTERM, SIGINT and SIGHUP on$/m);
     const metrics = await api.get('/metrics');
     expect(metrics.headers.get('content-type')).toContain('text/plain; version=0.0.4');
     expect(metrics.text).toMatch(/^actuate_executions_total\{trigger="post-login",mode="sync",outcome="success"\} \d+$/m);
@@ -285,14 +284,3 @@ function metric(r: { text?: string; json?: unknown }, name: string): number {
   if (!m) throw new Error(`no ${name} in /metrics`);
   return Number(m[1]);
 }
-
-describe('the GC tip of actuate serve', () => {
-  it('is given when the JS threads take every core and V8 collects on helper threads, and only then', () => {
-    expect(gcTip('pool', undefined, [], 2)).toMatch(/^3 JS threads on 2 cores: start the daemon as `node --single-threaded-gc <path to actuate> serve …`/);
-    expect(gcTip('pool', undefined, [], 16)).toMatch(/^17 JS threads on 16 cores:/);
-    for (const flag of ['--single-threaded-gc', '--single_threaded_gc', '--single-threaded']) expect(gcTip('pool', undefined, [flag], 2)).toBeUndefined();
-    expect(gcTip('pool', 3, [], 8)).toBeUndefined();
-    expect(gcTip('in-thread', undefined, [], 2)).toBeUndefined();
-    expect(gcTip('in-thread', undefined, [], 1)).toMatch(/^1 JS thread on 1 core:/);
-  });
-});

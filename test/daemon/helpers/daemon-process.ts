@@ -11,6 +11,11 @@ export const ADMIN_TOKEN = 'admin-token-0123456789abcdef0123';
 export interface DaemonProcess {
   readonly url: string;
   readonly proc: ChildProcess;
+  /**
+   * The PID of the daemon itself: a child of `proc` when `actuate serve` launched it under
+   * `node --single-threaded-gc` (its "pid N, under …" line), else `proc`'s own.
+   */
+  readonly daemonPid: number;
   stdout(): string;
   stderr(): string;
   /** Resolves with the exit code (or signal) once the process ended. */
@@ -58,8 +63,10 @@ export async function spawnDaemon(workDir: string, args: string[], opts: { env?:
       reject(new Error(`the daemon exited (${code ?? signal}) before listening:\n${out}\n${err}`));
     });
   });
+  const launched = /actuate serve: pid (\d+), under /.exec(out);
   return {
     url, proc, exited,
+    daemonPid: launched ? Number(launched[1]) : proc.pid!,
     stdout: () => out,
     stderr: () => err,
     logLines: () => err.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>),
