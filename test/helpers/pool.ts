@@ -20,9 +20,10 @@ import { gitRepo } from './git-repo.ts';
  * and never runs a stale dist/.
  */
 export function testPoolOptions(over: WorkerPoolOptions = {}): WorkerPoolOptions {
-  // Workers at the main thread's priority: the suite runs test files side by side on few cores, and
-  // a worker 10 nice steps down gets a tenth of a core against them, so a guest's budget (counted in
-  // time inside QuickJS) ran out on work that takes a twentieth of it (a memory bomb then "timed out").
+  // Workers at the main thread's priority (the default, said again so that it holds if it changes):
+  // the suite runs test files side by side on few cores, and a worker 10 nice steps down gets a
+  // tenth of a core against them, so a guest's budget (counted in time inside QuickJS) ran out on
+  // work that takes a twentieth of it (a memory bomb then "timed out").
   return { workerUrl: bundledWorker(), workerNice: 0, ...over };
 }
 

@@ -28,6 +28,6 @@ export const serveArgs = {
   'drain-timeout-ms': { type: 'string', description: 'How long SIGTERM waits for executions in flight', default: '30000' },
   executor: { type: 'string', description: `Where flows run: pool (worker threads with a watchdog) or in-thread`, default: DEFAULT_EXECUTOR },
   workers: { type: 'string', description: 'Pool: worker threads (default: one per core, at least 2)' },
-  'worker-nice': { type: 'string', description: 'Pool (Linux): nice steps the workers run below the main thread, 0 to 19', default: '10' },
+  'worker-nice': { type: 'string', description: 'Pool (Linux): nice steps the workers run below the main thread, 0 to 19', default: '0' },
   gc: { type: 'string', description: 'V8 garbage collection: single-threaded (on each JS thread; the daemon then runs in a child `node --single-threaded-gc`), parallel (V8\'s helper threads), or auto: single-threaded when the JS threads take every core', default: 'auto' },
 } satisfies ArgsDef;

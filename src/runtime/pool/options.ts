@@ -57,10 +57,14 @@ export interface WorkerPoolOptions {
   /**
    * How many nice steps below the process each worker thread runs (Linux; 0 to 19), so that when
    * every core is busy the main thread, which dispatches and answers every execution, goes first.
-   * Default 10: at full load on the 2-vCPU bench machine the daemon's main thread waited about
-   * 35–55 % less for a core and served 10–15 % more requests a second. Within a container or a
-   * systemd service this only orders the daemon's own threads; on a host shared with other
-   * programs, the workers also yield to them.
+   * Default 0: with garbage collection on the JS threads (`actuate serve`'s default), workers at
+   * the main thread's priority answered the same load with a shorter tail on the 2-vCPU bench
+   * machine (p99 at half load 4.5-4.6 ms at nice 0, 4.8-5.1 at 2-5, 5.8-6.6 at 10; the same
+   * throughput within the noise), since a niced worker waits for a core while its request waits
+   * for it, and an action's budget (time inside QuickJS, by the clock) keeps running meanwhile.
+   * Raising it gives the main thread a core first at full load (it then waited 33 instead of
+   * about 80 µs a request). Within a container or a systemd service this only orders the daemon's
+   * own threads; on a host shared with other programs, the workers also yield to them.
    */
   readonly workerNice?: number;
   /** Use the DEBUG_SYNC QuickJS build in workers and allow {@link WorkerPoolExecutor.leakCheck}. Slow: tests only. */
@@ -120,7 +124,7 @@ export function resolvePoolOptions(o: WorkerPoolOptions = {}): ResolvedPoolOptio
     maxResultChars: int('maxResultChars', o.maxResultChars, 4 * MIB, 1024),
     maxExecutionsPerWorker: o.maxExecutionsPerWorker === undefined ? Infinity : int('maxExecutionsPerWorker', o.maxExecutionsPerWorker, 0, 1),
     workerHeapMb: int('workerHeapMb', o.workerHeapMb, 512, 32),
-    workerNice: int('workerNice', o.workerNice, 10, 0, 19),
+    workerNice: int('workerNice', o.workerNice, 0, 0, 19),
     debug: o.debug === true,
     workerUrl: o.workerUrl ?? defaultWorkerUrl(),
     workerExecArgv: o.workerExecArgv,
