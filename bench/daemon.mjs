@@ -212,7 +212,8 @@ export async function benchDaemon() {
     sample();
     const third = Math.max(1, Math.floor(samples.length / 3));
     console.log(`\n## Daemon soak (pool): ${soakSeconds} s at ${rate} req/s, evenly spaced`);
-    console.log(`requests ${soak.ok} ok, ${soak.bad} non-2xx or errors; p50 ${soak.p50.toFixed(2)} ms, p99 ${soak.p99.toFixed(2)} ms`);
+    const kinds = Object.entries(soak.badKinds).map(([k, n]) => `${n} ${k === 'closed' ? 'closed before an answer' : `HTTP ${k}`}`).join(', ');
+    console.log(`requests ${soak.ok} ok, ${soak.bad} non-2xx or errors${kinds ? ` (${kinds})` : ''}; p50 ${soak.p50.toFixed(2)} ms, p99 ${soak.p99.toFixed(2)} ms`);
     console.log(`RSS MiB (main thread and workers): start ${samples[0].toFixed(0)}, max of first third ${Math.max(...samples.slice(0, third)).toFixed(0)}, max of last third ${Math.max(...samples.slice(-third)).toFixed(0)}, end ${samples.at(-1).toFixed(0)}`);
     if (daemon.pid !== daemon.proc.pid) console.log(`RSS MiB of its launcher (the process started, which runs the daemon in a child): ${rss(daemon.proc.pid).toFixed(0)}`);
   } finally {

@@ -15,7 +15,7 @@ import net from 'node:net';
  * `warmupSeconds` at that rate are not measured: they open the connections the rate needs and let
  * the server settle after whatever ran before (the figures are the steady state at this rate).
  * With `slowMs`, answers slower than that are split into phases (see slowPhases), medians returned as `slow`.
- * @returns {Promise<{ rps: number, p50: number, p99: number, max: number, ok: number, bad: number, slow?: { count: number, timed: number, beforeStart: number, inFlow: number, afterEnd: number } }>}
+ * @returns {Promise<{ rps: number, p50: number, p99: number, max: number, ok: number, bad: number, badKinds: Record<string, number>, slow?: { count: number, timed: number, beforeStart: number, inFlow: number, afterEnd: number } }>}
  */
 export async function pacedLoad({ url, rate, seconds, body, headers = {}, method = 'POST', maxConnections = 256, warmupSeconds = 0, slowMs }) {
   const target = new URL(url);
@@ -28,6 +28,12 @@ export async function pacedLoad({ url, rate, seconds, body, headers = {}, method
   let ok = 0;
   const phases = { beforeStart: [], inFlow: [], afterEnd: [] };
   let bad = 0;
+  /** The failures by kind: an answer's status code, or `closed` (the connection ended before an answer). */
+  const badKinds = {};
+  const failed = (kind) => {
+    bad++;
+    badKinds[kind] = (badKinds[kind] ?? 0) + 1;
+  };
   const idle = [];
   let open = 0;
   let backlog = [];
@@ -52,7 +58,7 @@ export async function pacedLoad({ url, rate, seconds, body, headers = {}, method
         const latency = performance.now() - conn.startedAt;
         latencies[done++] = latency;
         if (header.startsWith('HTTP/1.1 200')) ok++;
-        else bad++;
+        else failed(header.slice(9, 12));
         if (slowMs !== undefined && latency > slowMs) slowPhases(phases, conn.buf.toString('utf8', end + 4, end + 4 + length), conn.startedAt, latency);
       }
       conn.buf = conn.buf.subarray(end + 4 + length);
@@ -66,7 +72,7 @@ export async function pacedLoad({ url, rate, seconds, body, headers = {}, method
       if (conn.startedAt !== 0 && conn.measured) {
         // The request on it failed (reset, or the server closed the connection).
         latencies[done++] = performance.now() - conn.startedAt;
-        bad++;
+        failed('closed');
       }
       conn.startedAt = 0;
       if (backlog.length > 0 && open < maxConnections) connect();
@@ -111,7 +117,7 @@ export async function pacedLoad({ url, rate, seconds, body, headers = {}, method
     timed: phases.beforeStart.length,
     beforeStart: median(phases.beforeStart), inFlow: median(phases.inFlow), afterEnd: median(phases.afterEnd),
   };
-  return { rps: done / elapsed, p50: at(50), p99: at(99), max: sorted[done - 1] ?? NaN, ok, bad, slow };
+  return { rps: done / elapsed, p50: at(50), p99: at(99), max: sorted[done - 1] ?? NaN, ok, bad, badKinds, slow };
 }
 
 /**
