@@ -12,7 +12,8 @@ import { SINGLE_THREADED_GC } from './serve-gc.ts';
  * `actuate serve`: the runner daemon. Serves the flows of one commit (or of the commit a ref points
  * at, followed as it moves) over HTTP on loopback, with bearer tokens from files or the environment.
  * SIGTERM/SIGINT drain executions in flight and exit 0; SIGHUP re-reads the token and secrets
- * files and reloads the version (the ref's current commit when following one).
+ * files and reloads the version (the ref's current commit when following one). This may run in a
+ * child `node --single-threaded-gc` started by serve-gc.ts, which then passes those signals on.
  */
 export const serveCommand = defineCommand({
   meta: { name: 'serve', description: 'Run the daemon: serve a built commit\'s flows over HTTP' },
