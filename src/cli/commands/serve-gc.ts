@@ -21,9 +21,9 @@ export function collectsOnJsThreads(execArgv: readonly string[]): boolean {
  * garbage with parallel and concurrent helper threads. When the daemon's JS threads (the main one,
  * and by default a pool worker per core) take every core, those helpers can only run by
  * preempting a JS thread, and the requests waiting on it wait with it: on the 2-vCPU development
- * VM a worker's full collection took 7-8 ms that way against 2 ms single-threaded, and the pool's
- * p99 at half load fell from 10-13 ms to about 4 ms at the same throughput (`npm run bench
- * daemon`). V8 takes the flag at process start only, hence the child. `auto` does it exactly in
+ * VM a worker's full collection took 3-8 ms that way against 2-4 ms single-threaded, and the
+ * pool's p99 at half load fell from 8.5-15 ms to 4-5.5 ms, for 1.5-5 points of throughput
+ * (`npm run bench daemon`). V8 takes the flag at process start only, hence the child. `auto` does it exactly in
  * that case, and not while an inspector is attached (one process to debug).
  */
 export function wantsSingleThreadedGc(opts: { gc: string; executor: string; workers: number | undefined }, execArgv: readonly string[], cores: number): boolean {
