@@ -3,7 +3,7 @@
  * and capped memory, behind a main-thread watchdog. See README.md in this folder.
  */
 export { createWorkerPoolExecutor } from './worker-pool-executor.ts';
-export type { PoolMetrics, RecycleReasons, WorkerPoolExecutor } from './worker-pool-executor.ts';
+export type { PoolMetrics, RecycleReasons, WorkerPoolExecutor } from './worker-pool-api.ts';
 export { resolvePoolOptions, defaultWorkerUrl, defaultWorkerCount } from './options.ts';
 export type { WorkerPoolOptions, ResolvedPoolOptions } from './options.ts';
 export { ExecutorOverloadedError, isOverloaded } from './errors.ts';

@@ -1,46 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { UsageError } from '../../core/index.ts';
 import type { Manifest } from '../../manifest/index.ts';
-import type { DeploymentHandle, ExecutorLoadResult, ExecutorMetrics, FlowExecutor } from '../executor.ts';
+import type { DeploymentHandle, ExecutorLoadResult, FlowExecutor } from '../executor.ts';
 import type { RunOptions } from '../run-flow.ts';
 import { parseFlowResult } from '../result-json.ts';
 import type { FlowResult } from '../types.ts';
 import { ExecutorOverloadedError } from './errors.ts';
 import { resolvePoolOptions, type WorkerPoolOptions } from './options.ts';
-import type { FromWorker, LoadOutcome, ToWorker, WorkerHealth, WorkerStats } from './protocol.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
 import { readDeploymentPayload } from './read-payload.ts';
 import { crashResult, rejectedResult, watchdogResult, type ExecutionInfo } from './results.ts';
-import type { RecycleReason, WorkerHandle } from './worker-handle.ts';
+import type { WorkerHandle } from './worker-handle.ts';
 import { GcTotals } from './worker-gc.ts';
-import { WorkerSet, type RecycleReasons, type Registered } from './worker-set.ts';
+import type { WorkerPoolExecutor } from './worker-pool-api.ts';
+import { WorkerSet, type Registered } from './worker-set.ts';
 
-export type { RecycleReasons } from './worker-set.ts';
-
-/** {@link ExecutorMetrics} plus what only a pool has. */
-export interface PoolMetrics extends ExecutorMetrics {
-  /** Warm workers waiting to replace one (counted in `workers`). */
-  readonly spares: number;
-  /** Workers being started (not counted in `workers`). */
-  readonly starting: number;
-  /** Workers that died unexpectedly (out of heap, host crash). */
-  readonly crashed: number;
-  /** Executions refused with {@link ExecutorOverloadedError}. */
-  readonly overloaded: number;
-  /** Executions finished (by a worker or by the watchdog). */
-  readonly executions: number;
-  readonly recycledFor: RecycleReasons;
-}
-
-/** The pool's executor: the {@link FlowExecutor} contract plus introspection for metrics and tests. */
-export interface WorkerPoolExecutor extends FlowExecutor {
-  metrics(): PoolMetrics;
-  /** Resolves once the first workers are up; rejects with the reason when they cannot start. */
-  ready(): Promise<void>;
-  /** Heap and WASM memory of every worker (leak tests, diagnostics). */
-  workerStats(): Promise<WorkerStats[]>;
-  /** With `debug: true` and nothing loaded: each worker's DEBUG_SYNC leak check; empty when clean. */
-  leakCheck(): Promise<string[]>;
-}
+export type { PoolMetrics, RecycleReasons, WorkerPoolExecutor } from './worker-pool-api.ts';
 
 interface Entry extends Registered {
   readonly key: number;
@@ -184,7 +159,7 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
     if (list.length > 0 && list[0]!.watchdog === undefined) arm(w, list[0]!);
     if (m.t === 'result') {
       if (settle(run.job, parseFlowResult(m.json))) w.executions++;
-      w.retiring ??= recycleReason(w, m.health);
+      w.retiring ??= set.recycleReason(w, m.health);
       gc.add(m.health.gc);
     } else if (m.t === 'failed') {
       settle(run.job, crashResult(run.info, w.progress(run.execId), `host error: ${m.message}`, Date.now()));
@@ -228,15 +203,6 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
     counts.executions++;
     job.resolve(r);
     return true;
-  }
-
-  /** Why a worker must be recycled after an execution, if it must. */
-  function recycleReason(w: WorkerHandle, health: WorkerHealth): RecycleReason | undefined {
-    if (health.poisoned) return 'poisoned';
-    if (health.polluted) return 'polluted';
-    if (health.memoryBytes > o.memoryHighWaterBytes) return 'memory';
-    if (w.executions >= o.maxExecutionsPerWorker) return 'executions';
-    return undefined;
   }
 
   async function submit(handle: DeploymentHandle, trigger: string, state: string | undefined, event: unknown, options: RunOptions): Promise<FlowResult> {
@@ -287,10 +253,7 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
   function dropEntry(entry: Entry): void {
     entries.delete(entry.handle);
     registry.delete(entry.key);
-    for (const w of set.members()) {
-      w.loads.delete(entry.key);
-      w.post({ t: 'unload', key: entry.key });
-    }
+    set.unloadEverywhere(entry.key);
   }
 
   async function load(store: Parameters<FlowExecutor['load']>[0], target: Parameters<FlowExecutor['load']>[1], options: Parameters<FlowExecutor['load']>[2] = {}): Promise<ExecutorLoadResult> {
@@ -302,22 +265,13 @@ export function createWorkerPoolExecutor(options: WorkerPoolOptions = {}): Worke
     const handle: DeploymentHandle = { digest: read.payload.digest, commit: read.payload.commit as DeploymentHandle['commit'], manifest: read.manifest };
     const entry: Entry = { key, handle, digest: handle.digest, manifest: read.manifest, payload: read.payload, state: 'loading', inflight: 0, unloading: false };
     registry.set(key, entry);
-    // Every worker, spares and starting ones included, must load it before the handle exists.
-    for (;;) {
-      const targets = set.members().filter((w) => !w.dead);
-      const outcomes = await Promise.all(targets.map((w) => set.ensureLoaded(w, key)));
-      const failed = outcomes.find((r): r is Extract<LoadOutcome, { ok: false }> => r.ok === false);
-      if (failed !== undefined || closed) {
-        registry.delete(key);
-        for (const w of set.members()) {
-          w.loads.delete(key);
-          w.post({ t: 'unload', key });
-        }
-        if (closed) throw new UsageError('this executor was closed while loading');
-        return { ok: false, diagnostics: failed!.diagnostics };
-      }
-      if (set.members().every((w) => w.dead || w.loads.has(key))) break;
+    const loaded = await set.loadEverywhere(key);
+    if (!loaded.ok || closed) registry.delete(key); // a failure was dropped from the workers already
+    if (closed) {
+      if (loaded.ok) set.unloadEverywhere(key);
+      throw new UsageError('this executor was closed while loading');
     }
+    if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
     entry.state = 'ready';
     entries.set(handle, entry);
     return { ok: true, handle };

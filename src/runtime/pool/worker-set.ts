@@ -1,7 +1,7 @@
 import { createDiagnostic, type Diagnostic, type Digest } from '../../core/index.ts';
 import { compileQuickJSWasm } from '../sandbox/index.ts';
 import type { ResolvedPoolOptions } from './options.ts';
-import type { DeploymentPayload, LoadOutcome } from './protocol.ts';
+import type { DeploymentPayload, LoadOutcome, WorkerHealth } from './protocol.ts';
 import { WorkerDiedError, WorkerHandle, type RecycleReason, type WorkerDeath } from './worker-handle.ts';
 
 /** Why workers were retired, for `/metrics`. */
@@ -149,6 +149,40 @@ export class WorkerSet {
     );
     h.loads.set(key, p);
     return p;
+  }
+
+  /**
+   * Loads a registered deployment into every worker, spares and starting ones included, before its
+   * handle exists; workers that start meanwhile load it too (they load every registered one). On a
+   * failure every worker drops it again, and the first failure's diagnostics are the answer.
+   */
+  async loadEverywhere(key: number): Promise<{ ok: true } | Extract<LoadOutcome, { ok: false }>> {
+    for (;;) {
+      const outcomes = await Promise.all(this.members().filter((w) => !w.dead).map((w) => this.ensureLoaded(w, key)));
+      const failed = outcomes.find((r): r is Extract<LoadOutcome, { ok: false }> => r.ok === false);
+      if (failed !== undefined) {
+        this.unloadEverywhere(key);
+        return failed;
+      }
+      if (this.members().every((w) => w.dead || w.loads.has(key))) return { ok: true };
+    }
+  }
+
+  /** Drops a deployment from every worker. */
+  unloadEverywhere(key: number): void {
+    for (const w of this.members()) {
+      w.loads.delete(key);
+      w.post({ t: 'unload', key });
+    }
+  }
+
+  /** Why a worker must be recycled after an execution that left it in `health`, if it must. */
+  recycleReason(w: WorkerHandle, health: WorkerHealth): RecycleReason | undefined {
+    if (health.poisoned) return 'poisoned';
+    if (health.polluted) return 'polluted';
+    if (health.memoryBytes > this.#o.memoryHighWaterBytes) return 'memory';
+    if (w.executions >= this.#o.maxExecutionsPerWorker) return 'executions';
+    return undefined;
   }
 
   /** Stops every worker. */
