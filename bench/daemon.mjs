@@ -97,27 +97,28 @@ export async function benchDaemon() {
 
   let dataDirs = 0;
   const serve = (executor, nodeFlags = [], args = [], cli = CLI) => start([...nodeFlags, cli, 'serve', '--store', store, '--commit', built.commit, '--port', '0', '--token-file', path.join(work, 'token'), '--data', path.join(work, `data-${++dataDirs}`), '--executor', executor, ...args], /listening on (http:\/\/\S+?),/);
-  const servers = [
-    ['baseline (unsandboxed)', await start([fileURLToPath(import.meta.url), '--baseline', '0'], /baseline listening on (http:\/\/\S+)/)],
-    // On any host the default pool's JS threads take every core, so its daemon runs in a child
-    // `node --single-threaded-gc` (serve-gc.ts); --gc parallel keeps V8's GC helper threads.
-    ['actuate serve (pool, default)', await serve('pool')],
-  ];
-  // BENCH_AB=1 leaves these two out, for A/B runs of variants against the default daemon.
-  if (process.env.BENCH_AB !== '1') {
-    servers.push(['actuate serve --executor in-thread', await serve('in-thread')]);
-    servers.push(['actuate serve --gc parallel (pool)', await serve('pool', [], ['--gc', 'parallel'])]);
-  }
-  // A/B variants after the default four, each a daemon with other node flags, serve arguments or
-  // build (`cli`: another checkout's dist/cli/main.js), e.g.
-  // BENCH_VARIANTS='[{"name":"nice 0","executor":"pool","node":[],"args":["--worker-nice","0"],"cli":"/tmp/base/dist/cli/main.js"}]'.
-  for (const v of JSON.parse(process.env.BENCH_VARIANTS ?? '[]')) servers.push([v.name, await serve(v.executor ?? 'pool', v.node ?? [], v.args ?? [], v.cli ?? CLI)]);
+  const servers = [];
   const load = (url, extra = {}) => autocannon({
     url: `${url}/v1/flows/post-login`, method: 'POST', connections: 10, duration: seconds,
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: EVENT, ...extra,
   });
   const summary = (r) => ({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok: r['2xx'], bad: r.non2xx + r.errors + r.timeouts });
   try {
+    // Started inside the try: when one fails to start, those already running are stopped below.
+    servers.push(['baseline (unsandboxed)', await start([fileURLToPath(import.meta.url), '--baseline', '0'], /baseline listening on (http:\/\/\S+)/)]);
+    // On any host the default pool's JS threads take every core, so its daemon runs in a child
+    // `node --single-threaded-gc` (serve-gc.ts); --gc parallel keeps V8's GC helper threads.
+    servers.push(['actuate serve (pool, default)', await serve('pool')]);
+    // BENCH_AB=1 leaves these two out, for A/B runs of variants against the default daemon.
+    if (process.env.BENCH_AB !== '1') {
+      servers.push(['actuate serve --executor in-thread', await serve('in-thread')]);
+      servers.push(['actuate serve --gc parallel (pool)', await serve('pool', [], ['--gc', 'parallel'])]);
+    }
+    // A/B variants after the default four, each a daemon with other node flags, serve arguments or
+    // build (`cli`: another checkout's dist/cli/main.js), e.g.
+    // BENCH_VARIANTS='[{"name":"nice 0","executor":"pool","node":[],"args":["--worker-nice","0"],"cli":"/tmp/base/dist/cli/main.js"}]'.
+    for (const v of JSON.parse(process.env.BENCH_VARIANTS ?? '[]')) servers.push([v.name, await serve(v.executor ?? 'pool', v.node ?? [], v.args ?? [], v.cli ?? CLI)]);
+
     // Warm every server (JIT, warm sandboxes), then measure each at full load, then at half its own
     // maximum, the servers taking turns within each round.
     for (const [, s] of servers) await load(s.url, { duration: 3 });
@@ -242,6 +243,8 @@ function paced(url, rate, seconds, warmupSeconds = 1) {
  * the one spawned.
  */
 async function start(args, pattern) {
+  // stderr (a daemon's log, a line per execution) goes nowhere: reading it would load this process,
+  // the load generator. Run a server that fails to start by hand to see why.
   const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
   let out = '';
   const onData = (d) => {
@@ -253,7 +256,7 @@ async function start(args, pattern) {
   const url = await new Promise((resolve, reject) => {
     resolveUrl = resolve;
     proc.stdout.setEncoding('utf8').on('data', onData);
-    proc.on('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}:\n${out}`)));
+    proc.on('exit', (code, signal) => reject(new Error(`node ${args.join(' ')} exited (${code ?? signal}) before it listened:\n${out}`)));
   });
   // From here on the daemon's log (a line per execution) is drained unread: keeping it, and searching
   // it again on every chunk, cost this process (the load generator) a copy of everything logged so
