@@ -8,7 +8,7 @@ import { constants } from 'node:os';
 export const LAUNCHER_ENV = 'ACTUATE_LAUNCHER_PID';
 
 /** The signals a launcher passes on: the ones the daemon acts on (drain, drain, reload). */
-const FORWARDED = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+export const FORWARDED_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
 
 /**
  * Runs this CLI again, with the same arguments, in a child `node` started with extra flags (V8 takes
@@ -24,12 +24,12 @@ export async function runInForegroundChild(nodeFlags: readonly string[]): Promis
     env: { ...process.env, [LAUNCHER_ENV]: String(process.pid) },
   });
   const forward = (signal: NodeJS.Signals) => void child.kill(signal);
-  for (const s of FORWARDED) process.on(s, forward);
+  for (const s of FORWARDED_SIGNALS) process.on(s, forward);
   const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null } | { error: Error }>((resolve) => {
     child.once('error', (error) => resolve({ error }));
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });
-  for (const s of FORWARDED) process.off(s, forward);
+  for (const s of FORWARDED_SIGNALS) process.off(s, forward);
   if ('error' in ended) return { error: `cannot start the daemon's process (${process.execPath}): ${ended.error.message}` };
   if (ended.signal) {
     // End the way the child ended, so a supervisor sees the daemon's signal (e.g. the OOM killer's SIGKILL).

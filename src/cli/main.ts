@@ -33,7 +33,8 @@ async function run(argv: string[]): Promise<number> {
       process.stdout.write(`${VERSION}\n`);
       return ExitCode.Ok;
     }
-    if (argv[0] === 'serve' && !argv.includes('--help') && !argv.includes('-h')) {
+    const wantsHelp = argv.includes('--help') || argv.includes('-h');
+    if (argv[0] === 'serve' && !wantsHelp) {
       // Before the daemon is loaded: it may run in a child node with V8 flags instead (serve-gc.ts).
       const { launchServe } = await import('./commands/serve-gc.ts');
       const code = await launchServe(argv.slice(1));
@@ -51,7 +52,7 @@ async function run(argv: string[]): Promise<number> {
       depth++;
     }
     if (!sub || sub.subCommands) throw new UsageError(`"${argv.slice(0, depth).join(' ')}" needs a subcommand`, 'Run `actuate --help`.');
-    if (argv.includes('--help') || argv.includes('-h')) {
+    if (wantsHelp) {
       process.stdout.write((await renderUsage(sub, main as CommandDef)) + '\n');
       return ExitCode.Ok;
     }

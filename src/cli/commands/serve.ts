@@ -4,7 +4,7 @@ import { defineCommand } from 'citty';
 import { ExitCode, UsageError } from '../../core/index.ts';
 import { DaemonStartError, executorFactory, startDaemon, type AuthTokens, type DeployOutcome } from '../../daemon/index.ts';
 import { openStore } from '../../store/index.ts';
-import { followLauncher } from '../foreground-child.ts';
+import { FORWARDED_SIGNALS, followLauncher } from '../foreground-child.ts';
 import { serveArgs } from './serve-args.ts';
 import { SINGLE_THREADED_GC } from './serve-gc.ts';
 
@@ -38,7 +38,7 @@ export const serveCommand = defineCommand({
     const workers = args.workers ? int(args.workers, 'workers') : undefined;
     const executor = executorFactory(args.executor, { ...(workers !== undefined ? { workers } : {}), workerNice });
     const continuation = process.env['ACTUATE_CONTINUATION_SECRET'];
-    if (launcher !== undefined) process.stdout.write(`actuate serve: pid ${process.pid}, under \`node ${SINGLE_THREADED_GC}\` (--gc ${args.gc}); launcher pid ${launcher} passes SIGTERM, SIGINT and SIGHUP on\n`);
+    if (launcher !== undefined) process.stdout.write(`actuate serve: pid ${process.pid}, under \`node ${SINGLE_THREADED_GC}\` (--gc ${args.gc}); launcher pid ${launcher} passes ${FORWARDED_SIGNALS.slice(0, -1).join(', ')} and ${FORWARDED_SIGNALS.at(-1)} on\n`);
     let daemon;
     try {
       daemon = await startDaemon({

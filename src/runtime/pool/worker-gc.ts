@@ -34,17 +34,22 @@ export function watchWorkerGc(): () => GcPauses | undefined {
 
 /** In the pool: the pauses reported by every worker so far (monotonic, as Prometheus counters must be). */
 export class GcTotals {
-  #minor = { count: 0, seconds: 0 };
-  #major = { count: 0, seconds: 0 };
+  // Plain numbers: `add` runs on the main thread with every result, and allocates nothing there.
+  #minorCount = 0;
+  #minorSeconds = 0;
+  #majorCount = 0;
+  #majorSeconds = 0;
 
   add(p: GcPauses | undefined): void {
     if (p === undefined) return;
-    this.#minor = { count: this.#minor.count + p.minor.count, seconds: this.#minor.seconds + p.minor.seconds };
-    this.#major = { count: this.#major.count + p.major.count, seconds: this.#major.seconds + p.major.seconds };
+    this.#minorCount += p.minor.count;
+    this.#minorSeconds += p.minor.seconds;
+    this.#majorCount += p.major.count;
+    this.#majorSeconds += p.major.seconds;
   }
 
   get totals(): GcPauses {
-    return { minor: this.#minor, major: this.#major };
+    return { minor: { count: this.#minorCount, seconds: this.#minorSeconds }, major: { count: this.#majorCount, seconds: this.#majorSeconds } };
   }
 }
 
